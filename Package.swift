@@ -1,0 +1,54 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "tavus-browse",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "tavus-browse", targets: ["tavus-browse"]),
+        .executable(name: "tavus-sandbox", targets: ["tavus-sandbox"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CNCurses",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncurses-dev"])]
+        ),
+        .target(name: "TavusAPI"),
+        .target(
+            name: "TavusSandbox",
+            dependencies: [
+                "TavusAPI",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
+        .target(name: "BrowserCore", dependencies: ["TavusAPI"]),
+        .target(name: "TerminalUI", dependencies: ["CNCurses", "BrowserCore"]),
+        .executableTarget(
+            name: "tavus-browse",
+            dependencies: [
+                "TavusAPI", "TavusSandbox", "BrowserCore", "TerminalUI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "tavus-sandbox",
+            dependencies: [
+                "TavusSandbox",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "TavusAPITests",
+            dependencies: ["TavusAPI", "TavusSandbox"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(name: "BrowserCoreTests", dependencies: ["BrowserCore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TavusAPI", "TavusSandbox"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,76 @@
+/// One line of the key map: the keys, what they do, where, and how the help and footer name them.
+public struct KeyBinding: Sendable, Hashable {
+    public var keys: [Key]
+    /// How the help overlay writes the keys, e.g. `n → PgDn`.
+    public var label: String
+    public var action: Action
+    public var summary: String
+    public var contexts: Set<KeyContext>
+    /// The short hint in the footer, e.g. `n/p page`; nil to leave it out of the footer.
+    public var hint: String?
+}
+
+/// The single table of keys. `update` looks actions up here and the help overlay and footer
+/// are drawn from it, so they cannot disagree.
+public enum KeyMap {
+    private static let both: Set<KeyContext> = [.list, .detail]
+
+    public static let bindings: [KeyBinding] = [
+        KeyBinding(keys: [.char("n"), .right, .pageDown], label: "n → PgDn", action: .nextPage,
+                   summary: "next page", contexts: [.list], hint: "n/p page"),
+        KeyBinding(keys: [.char("p"), .left, .pageUp], label: "p ← PgUp", action: .previousPage,
+                   summary: "previous page", contexts: [.list], hint: nil),
+        KeyBinding(keys: [.char("g")], label: "g", action: .firstPage, summary: "first page", contexts: [.list], hint: nil),
+        KeyBinding(keys: [.char("G")], label: "G", action: .lastPage, summary: "last page", contexts: [.list], hint: nil),
+        KeyBinding(keys: [.char(":")], label: ":N", action: .jumpToPage, summary: "go to page N", contexts: [.list], hint: nil),
+        KeyBinding(keys: [.char("f")], label: "f", action: .cycleFilter,
+                   summary: "filter: all → active → ended", contexts: [.list], hint: "f filter"),
+        KeyBinding(keys: [.down, .char("j")], label: "↓ j", action: .moveDown, summary: "select next row", contexts: [.list], hint: nil),
+        KeyBinding(keys: [.up, .char("k")], label: "↑ k", action: .moveUp, summary: "select previous row", contexts: [.list], hint: nil),
+        KeyBinding(keys: [.home], label: "Home", action: .moveToTop, summary: "select first row", contexts: [.list], hint: nil),
+        KeyBinding(keys: [.end], label: "End", action: .moveToBottom, summary: "select last row", contexts: [.list], hint: nil),
+        KeyBinding(keys: [.enter], label: "Enter", action: .openDetail, summary: "open the detail pane", contexts: [.list], hint: "⏎ details"),
+        KeyBinding(keys: [.char("/")], label: "/", action: .search, summary: "search loaded pages by name or id", contexts: [.list], hint: "/ search"),
+        KeyBinding(keys: [.escape], label: "Esc", action: .cancel, summary: "cancel a load, clear the search", contexts: [.list], hint: nil),
+
+        KeyBinding(keys: [.down], label: "↓", action: .scrollDown, summary: "scroll down", contexts: [.detail], hint: "↑↓ scroll"),
+        KeyBinding(keys: [.up], label: "↑", action: .scrollUp, summary: "scroll up", contexts: [.detail], hint: nil),
+        KeyBinding(keys: [.pageDown], label: "PgDn", action: .scrollPageDown, summary: "scroll a page down", contexts: [.detail], hint: nil),
+        KeyBinding(keys: [.pageUp], label: "PgUp", action: .scrollPageUp, summary: "scroll a page up", contexts: [.detail], hint: nil),
+        KeyBinding(keys: [.char("g"), .home], label: "g Home", action: .scrollTop, summary: "scroll to the top", contexts: [.detail], hint: nil),
+        KeyBinding(keys: [.char("G"), .end], label: "G End", action: .scrollBottom, summary: "scroll to the end", contexts: [.detail], hint: nil),
+        KeyBinding(keys: [.char("j")], label: "j", action: .nextConversation, summary: "next conversation", contexts: [.detail], hint: nil),
+        KeyBinding(keys: [.char("k")], label: "k", action: .previousConversation, summary: "previous conversation", contexts: [.detail], hint: nil),
+        KeyBinding(keys: [.char("o")], label: "o", action: .openURL, summary: "open the conversation URL in the browser", contexts: [.detail], hint: "o open"),
+        KeyBinding(keys: [.escape, .enter], label: "Esc", action: .closeDetail, summary: "close the pane", contexts: [.detail], hint: "Esc close"),
+
+        KeyBinding(keys: [.char("y")], label: "y", action: .copyURL, summary: "copy the URL to the clipboard", contexts: both, hint: "y copy"),
+        KeyBinding(keys: [.char("Y")], label: "Y", action: .copyID, summary: "copy the id to the clipboard", contexts: both, hint: nil),
+        KeyBinding(keys: [.char("E")], label: "E", action: .endConversation, summary: "end an active call (asks first)", contexts: both, hint: nil),
+        KeyBinding(keys: [.char("r")], label: "r", action: .reload, summary: "reload (drops the cache)", contexts: both, hint: "r reload"),
+        KeyBinding(keys: [.char("w")], label: "w", action: .toggleWatch, summary: "pause or resume --watch", contexts: both, hint: nil),
+        KeyBinding(keys: [.char("?")], label: "?", action: .toggleHelp, summary: "show or hide this help", contexts: both, hint: "? help"),
+        KeyBinding(keys: [.char("q"), .control("c")], label: "q Ctrl-C", action: .quit, summary: "quit", contexts: both, hint: "q quit"),
+    ]
+
+    private static let table: [KeyContext: [Key: Action]] = {
+        var table: [KeyContext: [Key: Action]] = [:]
+        for binding in bindings {
+            for context in binding.contexts {
+                for key in binding.keys where table[context, default: [:]][key] == nil {
+                    table[context, default: [:]][key] = binding.action
+                }
+            }
+        }
+        return table
+    }()
+
+    public static func action(for key: Key, in context: KeyContext) -> Action? {
+        table[context]?[key]
+    }
+
+    /// The footer hints of a context, in table order.
+    public static func hints(for context: KeyContext) -> [String] {
+        bindings.filter { $0.contexts.contains(context) }.compactMap(\.hint)
+    }
+}

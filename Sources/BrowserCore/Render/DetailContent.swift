@@ -1,0 +1,106 @@
+import TavusAPI
+
+/// One line of the detail pane as styled pieces.
+struct StyledLine: Hashable {
+    var pieces: [(text: String, style: Style)]
+
+    init(_ pieces: [(String, Style)]) { self.pieces = pieces.map { (text: $0.0, style: $0.1) } }
+
+    static func == (lhs: StyledLine, rhs: StyledLine) -> Bool {
+        lhs.pieces.map(\.text) == rhs.pieces.map(\.text) && lhs.pieces.map(\.style) == rhs.pieces.map(\.style)
+    }
+
+    func hash(into hasher: inout Hasher) {
+        for piece in pieces { hasher.combine(piece.text); hasher.combine(piece.style) }
+    }
+}
+
+/// The detail pane's text: every field, then what the verbose answer tells, wrapped to a width.
+enum DetailContent {
+    static let labelWidth = 11
+
+    static func lines(for state: BrowserState, width: Int) -> [StyledLine] {
+        guard let detail = state.detail else { return [] }
+        var lines: [StyledLine] = []
+        let conversation = detail.conversation
+        func field(_ label: String, _ value: String?, style: Style = .normal) {
+            let text = value.map(TerminalText.sanitize) ?? ""
+            let valueWidth = max(1, width - labelWidth)
+            let wrapped = text.isEmpty ? ["—"] : TerminalText.wrap(text, to: valueWidth)
+            for (index, part) in wrapped.enumerated() {
+                lines.append(StyledLine([(TerminalText.fit(index == 0 ? label : "", to: labelWidth), .label),
+                                         (part, text.isEmpty ? .dim : style)]))
+            }
+        }
+        let (statusText, statusStyle) = ListView.statusLabel(conversation.status)
+        field("Name", conversation.name, style: .bold)
+        field("ID", conversation.id)
+        field("Status", statusText, style: statusStyle)
+        field("URL", conversation.url, style: .link)
+        field("Callback", conversation.callbackURL)
+        field("Replica", conversation.replicaID)
+        field("Persona", conversation.personaID)
+        field("Created", conversation.createdAt.longUTC)
+        field("Updated", conversation.updatedAt.longUTC)
+        lines.append(StyledLine([]))
+
+        switch detail.verbose {
+        case .loading:
+            lines.append(StyledLine([("Loading events…", .dim)]))
+        case .failed(let message):
+            for part in TerminalText.wrap("Events could not be loaded: " + TerminalText.sanitize(message), to: width) {
+                lines.append(StyledLine([(part, .error)]))
+            }
+        case .loaded(let verbose):
+            appendVerbose(verbose, width: width, field: field, into: &lines)
+        }
+        return lines
+    }
+
+    private static func appendVerbose(
+        _ verbose: ConversationDetail, width: Int,
+        field: (String, String?, Style) -> Void, into lines: inout [StyledLine]
+    ) {
+        guard let events = verbose.events, !events.isEmpty else {
+            lines.append(StyledLine([("No events recorded for this conversation", .dim)]))
+            return
+        }
+        field("Shutdown", verbose.shutdownReason, .normal)
+        field("Joined", verbose.replicaJoinedAt?.longUTC, .normal)
+        field("Ended", verbose.endedAt?.longUTC, .normal)
+        field("Duration", verbose.duration.map(Format.duration), .normal)
+        let known: Set<String> = [ConversationEvent.replicaJoined, ConversationEvent.shutdown,
+                                  ConversationEvent.transcriptionReady, ConversationEvent.perceptionAnalysis]
+        let others = events.map(\.type).filter { !known.contains($0) }
+        if !others.isEmpty { field("Other", others.map(TerminalText.sanitize).joined(separator: ", "), .dim) }
+
+        if let analysis = verbose.perceptionAnalysis {
+            lines.append(StyledLine([]))
+            lines.append(StyledLine([("Perception analysis", .title)]))
+            for part in TerminalText.wrap(TerminalText.sanitizeKeepingNewlines(analysis), to: width) {
+                lines.append(StyledLine([(part, .normal)]))
+            }
+        }
+        let transcript = verbose.transcript
+        lines.append(StyledLine([]))
+        lines.append(StyledLine([("Transcript", .title), (transcript.isEmpty ? "  none" : "  \(transcript.count) turns", .dim)]))
+        for turn in transcript {
+            let offset = turn.secondsFromStart.map(Format.offset) ?? "     "
+            let role = TerminalText.sanitize(turn.role)
+            let roleStyle: Style = switch role {
+            case "user": .roleUser
+            case "assistant", "replica": .roleAssistant
+            default: .roleSystem
+            }
+            let indent = 6 + 10
+            let body = TerminalText.wrap(TerminalText.sanitize(turn.content), to: max(1, width - indent))
+            for (index, part) in body.enumerated() {
+                if index == 0 {
+                    lines.append(StyledLine([(offset + " ", .dim), (TerminalText.fit(role, to: 9) + " ", roleStyle), (part, .normal)]))
+                } else {
+                    lines.append(StyledLine([(String(repeating: " ", count: indent), .normal), (part, .normal)]))
+                }
+            }
+        }
+    }
+}

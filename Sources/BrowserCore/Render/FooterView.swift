@@ -1,0 +1,70 @@
+import TavusAPI
+
+/// The bottom line: a prompt, a message or the key hints on the left; the load state on the right.
+enum FooterView {
+    static func draw(_ state: BrowserState, into frame: inout Frame) {
+        let row = frame.rows - 1
+        let width = frame.columns
+        frame.clear(row: row, column: 0, height: 1, width: width, style: .normal)
+        let right = stateText(state)
+        let rightWidth = TerminalText.width(right)
+        let leftLimit = width - (rightWidth > 0 ? rightWidth + 2 : 0) - 1
+
+        if let prompt = state.prompt {
+            let (label, text) = promptText(prompt)
+            var column = frame.put(" " + label, row: row, column: 0, style: .key, limit: width)
+            let available = max(0, width - column - 2)
+            let shown = TerminalText.width(text) > available ? "…" + String(text.suffix(max(0, available - 1))) : text
+            column = frame.put(shown, row: row, column: column, style: .normal, limit: width - column)
+            if case .confirmEnd = prompt {} else { frame.put("█", row: row, column: column, style: .dim) }
+            return
+        }
+        if let message = state.message {
+            let style: Style = switch message.kind {
+            case .info: .info
+            case .warning: .warning
+            case .error: .error
+            }
+            frame.put(" " + TerminalText.truncate(TerminalText.sanitize(message.text), to: max(0, leftLimit - 1)), row: row, column: 0, style: style, limit: max(0, leftLimit))
+        } else {
+            var column = 1
+            for hint in KeyMap.hints(for: state.detail == nil ? .list : .detail) {
+                let hintWidth = TerminalText.width(hint)
+                guard column + hintWidth <= leftLimit else { break }
+                let split = hint.firstIndex(of: " ") ?? hint.endIndex
+                column = frame.put(String(hint[..<split]), row: row, column: column, style: .key)
+                column = frame.put(String(hint[split...]), row: row, column: column, style: .dim) + 2
+            }
+        }
+        if rightWidth > 0, rightWidth + 1 <= width {
+            let style: Style = state.loading != nil ? .warning : .dim
+            frame.put(right, row: row, column: width - rightWidth - 1, style: style)
+        }
+    }
+
+    static func promptText(_ prompt: Prompt) -> (String, String) {
+        switch prompt {
+        case .search(let text): ("/", text)
+        case .jump(let digits): ("go to page: ", digits)
+        case .confirmEnd(_, let name): ("End the call “\(name)”? y/n ", "")
+        }
+    }
+
+    static func stateText(_ state: BrowserState) -> String {
+        var parts: [String] = []
+        if let loading = state.loading {
+            if let retry = loading.retry {
+                parts.append("retrying (\(retry.attempt)/\(retry.maxAttempts))…")
+            } else {
+                parts.append("loading page \(loading.key.number)…")
+            }
+        } else if let page = state.page {
+            parts.append(state.pageFromCache ? "cached" : "loaded")
+            parts.append(Format.clock(page.fetchedAt) + " UTC")
+        }
+        if let interval = state.options.watchInterval {
+            parts.append(state.watchPaused ? "watch paused" : "watch \(Format.seconds(interval))")
+        }
+        return parts.joined(separator: " · ")
+    }
+}

@@ -1,0 +1,48 @@
+/// Where everything goes on a screen of a given size. Shared by `update` (scrolling, mouse)
+/// and `render`, so both agree.
+struct Layout {
+    static let minimumRows = 6
+    static let minimumColumns = 30
+    /// From this width the detail pane sits beside the list instead of over it.
+    static let sideBySideColumns = 120
+
+    let rows: Int
+    let columns: Int
+    let detailOpen: Bool
+
+    init(_ state: BrowserState) {
+        rows = state.size.rows
+        columns = state.size.columns
+        detailOpen = state.detail != nil
+    }
+
+    var isTooSmall: Bool { rows < Self.minimumRows || columns < Self.minimumColumns }
+
+    var listTop: Int { 2 }
+    var listHeight: Int { max(0, rows - 3) }
+    var footerRow: Int { rows - 1 }
+
+    var isSideBySide: Bool { detailOpen && columns >= Self.sideBySideColumns }
+
+    /// The list's width: the whole screen, or what the pane leaves beside it.
+    var listWidth: Int { isSideBySide ? columns - paneWidth : columns }
+
+    var paneWidth: Int { isSideBySide ? max(50, columns * 2 / 5) : columns }
+    var paneLeft: Int { columns - paneWidth }
+    var paneTop: Int { 1 }
+    var paneHeight: Int { max(0, rows - 2) }
+
+    /// The text area inside the pane's border and padding.
+    var detailBodyWidth: Int { max(1, paneWidth - 4) }
+    var detailBodyHeight: Int { max(1, paneHeight - 2) }
+
+    func detailContains(row: Int, column: Int) -> Bool {
+        detailOpen && row >= paneTop && row < paneTop + paneHeight && column >= paneLeft
+    }
+
+    /// The list row index under a screen position, if it is on a list row not under the pane.
+    func rowIndex(atScreenRow row: Int, column: Int, scroll: Int) -> Int? {
+        guard row >= listTop, row < listTop + listHeight, !detailContains(row: row, column: column) else { return nil }
+        return scroll + row - listTop
+    }
+}

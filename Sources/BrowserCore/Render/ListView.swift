@@ -1,0 +1,85 @@
+import TavusAPI
+
+/// The table of conversations: id, name, status and creation time, with the selection marked.
+enum ListView {
+    struct Columns {
+        let id: Int
+        let name: Int
+        let status: Int
+        let created: Int
+
+        init(width: Int) {
+            status = 8
+            if width >= 78 {
+                id = 16
+                created = 16
+            } else if width >= 50 {
+                id = 8
+                created = 16
+            } else {
+                id = 8
+                created = 0
+            }
+            name = max(4, width - 1 - id - 1 - 1 - status - (created > 0 ? 1 + created : 0))
+        }
+    }
+
+    static func draw(_ state: BrowserState, layout: Layout, into frame: inout Frame) {
+        let width = layout.listWidth
+        let columns = Columns(width: width)
+        var headings = " " + TerminalText.fit("ID", to: columns.id) + " " + TerminalText.fit("NAME", to: columns.name)
+            + " " + TerminalText.fit("STATUS", to: columns.status)
+        if columns.created > 0 { headings += " " + TerminalText.fit("CREATED (UTC)", to: columns.created) }
+        frame.put(TerminalText.fit(headings, to: width), row: 1, column: 0, style: .columnHeader, limit: width)
+
+        let rows = state.visibleRows
+        if rows.isEmpty {
+            drawEmpty(state, layout: layout, into: &frame)
+            return
+        }
+        for line in 0..<layout.listHeight {
+            let index = state.scroll + line
+            guard index < rows.count else { break }
+            drawRow(rows[index], selected: index == state.selection, row: layout.listTop + line,
+                    columns: columns, width: width, into: &frame)
+        }
+    }
+
+    static func drawRow(_ conversation: Conversation, selected: Bool, row: Int, columns: Columns, width: Int, into frame: inout Frame) {
+        let base: Style = selected ? .selected : .normal
+        frame.clear(row: row, column: 0, height: 1, width: width, style: base)
+        var column = frame.put(selected ? "▶" : " ", row: row, column: 0, style: base)
+        column = frame.put(TerminalText.fit(TerminalText.sanitize(conversation.id), to: columns.id), row: row, column: column, style: base) + 1
+        column = frame.put(TerminalText.fit(TerminalText.sanitize(conversation.name), to: columns.name), row: row, column: column, style: base) + 1
+        let (label, statusStyle) = statusLabel(conversation.status)
+        column = frame.put(TerminalText.fit(label, to: columns.status), row: row, column: column, style: selected ? .selected : statusStyle) + 1
+        if columns.created > 0 {
+            frame.put(TerminalText.fit(TerminalText.sanitize(conversation.createdAt.shortUTC), to: columns.created),
+                      row: row, column: column, style: selected ? .selected : .dim)
+        }
+    }
+
+    static func statusLabel(_ status: ConversationStatus) -> (String, Style) {
+        switch status {
+        case .active: ("● active", .statusActive)
+        case .ended: ("ended", .statusEnded)
+        case .other(let raw): (raw.isEmpty ? "?" : TerminalText.sanitize(raw), .statusOther)
+        }
+    }
+
+    static func drawEmpty(_ state: BrowserState, layout: Layout, into frame: inout Frame) {
+        let text: String
+        if !state.activeSearch.isEmpty {
+            text = "No matches for “\(TerminalText.sanitize(state.activeSearch))” in \(state.loadedRows.count) loaded pages"
+        } else if state.page == nil || state.page?.status != state.filter {
+            text = state.loading != nil ? "Loading conversations…" : "No conversations loaded"
+        } else if state.filter == .all {
+            text = "No conversations yet"
+        } else {
+            text = "No \(state.filter.rawValue) conversations"
+        }
+        let row = layout.listTop + max(0, layout.listHeight / 2 - 1)
+        let cut = TerminalText.truncate(text, to: layout.listWidth - 2)
+        frame.put(cut, row: row, column: max(1, (layout.listWidth - TerminalText.width(cut)) / 2), style: .dim)
+    }
+}

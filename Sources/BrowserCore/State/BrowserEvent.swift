@@ -1,0 +1,20 @@
+import TavusAPI
+
+/// Everything that can happen to the browser: keys from the user, answers from the fetcher.
+public enum BrowserEvent: Sendable, Hashable {
+    case key(Key)
+    case resize(TerminalSize)
+    /// A page arrived for the request `requestID`; `fromCache` when no request was made.
+    case pageLoaded(PageKey, ConversationPage, fromCache: Bool, requestID: Int)
+    case pageFailed(PageKey, TavusError, requestID: Int)
+    /// A request for a page is about to be tried again.
+    case retrying(PageKey, RetryNotice, requestID: Int)
+    case detailLoaded(id: String, ConversationDetail)
+    case detailFailed(id: String, TavusError)
+    case conversationEnded(id: String)
+    case endFailed(id: String, TavusError)
+    /// The result of trying to open a URL: nil when it was handed to a browser.
+    case urlOpenResult(url: String, failure: String?)
+    /// The watch interval came round.
+    case watchTick
+}

@@ -1,0 +1,89 @@
+import Foundation
+import TavusAPI
+
+/// The whole state of the browser as one value. `update` changes it; `render` draws it.
+public struct BrowserState: Sendable, Hashable {
+    /// Fixed for a run.
+    public struct Options: Sendable, Hashable {
+        public var limit: Int
+        public var isDemo: Bool
+        /// Where the data comes from, for the header (a host name).
+        public var sourceLabel: String
+        /// Seconds between refreshes of the current page; nil for no watching.
+        public var watchInterval: Double?
+
+        public init(limit: Int = 20, isDemo: Bool = false, sourceLabel: String = "tavusapi.com", watchInterval: Double? = nil) {
+            self.limit = max(1, limit)
+            self.isDemo = isDemo
+            self.sourceLabel = sourceLabel
+            self.watchInterval = watchInterval
+        }
+    }
+
+    /// A request for the page the user wants, still under way.
+    public struct Loading: Sendable, Hashable {
+        public var key: PageKey
+        public var requestID: Int
+        public var retry: RetryNotice?
+    }
+
+    public var options: Options
+    public var filter: StatusFilter
+    /// The page the user is on (or asked for, while it loads).
+    public var pageNumber: Int
+    /// The page on screen. It stays while another loads or after an error.
+    public var page: ConversationPage?
+    public var pageFromCache: Bool = false
+    public var selection: Int = 0
+    /// The first row shown in the list.
+    public var scroll: Int = 0
+    public var detail: DetailState?
+    public var showHelp: Bool = false
+    public var loading: Loading?
+    public var message: StatusMessage?
+    public var prompt: Prompt?
+    /// The search text kept after Enter in the search prompt; empty for none.
+    public var search: String = ""
+    /// Rows of the pages loaded for the current filter, by page number, for search.
+    public var loadedRows: [Int: [Conversation]] = [:]
+    public var watchPaused: Bool = false
+    public var size: TerminalSize
+    public var nextRequestID: Int = 1
+    public var quitting: Bool = false
+
+    public init(options: Options, filter: StatusFilter = .all, size: TerminalSize) {
+        self.options = options
+        self.filter = filter
+        self.pageNumber = 1
+        self.size = size
+    }
+
+    /// The page the user wants now.
+    public var wantedKey: PageKey { PageKey(status: filter, number: pageNumber, limit: options.limit) }
+
+    /// Known pages for the current filter (1 until a page has come).
+    public var pageCount: Int {
+        guard let page, page.status == filter else { return 1 }
+        return page.pageCount
+    }
+
+    /// The rows the list shows: the page, or the matches of the search in every loaded page.
+    public var visibleRows: [Conversation] {
+        let query = activeSearch
+        guard !query.isEmpty else { return page?.status == filter ? page?.items ?? [] : [] }
+        return SearchMatcher.matches(query, in: loadedRows)
+    }
+
+    /// The search being typed, or the one kept.
+    public var activeSearch: String {
+        if case .search(let text) = prompt { return text }
+        return search
+    }
+
+    public var selectedConversation: Conversation? {
+        let rows = visibleRows
+        return rows.indices.contains(selection) ? rows[selection] : nil
+    }
+
+    public var isWatching: Bool { options.watchInterval != nil && !watchPaused }
+}

@@ -1,0 +1,21 @@
+import TavusAPI
+
+/// The detail pane: the conversation as its row showed it, and the verbose answer as it comes.
+public struct DetailState: Sendable, Hashable {
+    public enum Verbose: Sendable, Hashable {
+        case loading
+        case loaded(ConversationDetail)
+        case failed(String)
+    }
+
+    public var conversation: Conversation
+    public var verbose: Verbose
+    /// First line of the pane's content shown.
+    public var scroll: Int
+
+    public init(conversation: Conversation, verbose: Verbose = .loading, scroll: Int = 0) {
+        self.conversation = conversation
+        self.verbose = verbose
+        self.scroll = scroll
+    }
+}

@@ -1,0 +1,21 @@
+import TavusAPI
+
+/// What `update` asks the outside world to do. The runner carries effects out and
+/// reports back with events.
+public enum Effect: Sendable, Hashable {
+    /// Show this page: from the cache when it has it, else fetched. Answers with the same id.
+    case loadPage(PageKey, requestID: Int)
+    /// Fetch this page anew, even if cached (reload, watch, revalidation).
+    case reloadPage(PageKey, requestID: Int)
+    /// Load this page in the background so that it is cached when asked for.
+    case prefetch(PageKey)
+    /// Stop waiting for this page.
+    case cancelLoad(PageKey)
+    /// Forget every cached page.
+    case invalidateCache
+    case loadDetail(id: String)
+    case openURL(String)
+    case copyToClipboard(String)
+    case endConversation(id: String)
+    case quit
+}

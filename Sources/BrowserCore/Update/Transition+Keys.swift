@@ -1,0 +1,164 @@
+import TavusAPI
+
+extension Transition {
+    mutating func handleKey(_ key: Key) {
+        if case .mouse(let action, let row, let column) = key {
+            handleMouse(action, row: row, column: column)
+            return
+        }
+        if state.prompt != nil {
+            handlePromptKey(key)
+            return
+        }
+        state.message = nil
+        if state.showHelp {
+            switch KeyMap.action(for: key, in: state.detail == nil ? .list : .detail) {
+            case .quit: quit()
+            default: state.showHelp = false
+            }
+            return
+        }
+        let context: KeyContext = state.detail == nil ? .list : .detail
+        guard let action = KeyMap.action(for: key, in: context) else { return }
+        perform(action)
+    }
+
+    mutating func perform(_ action: Action) {
+        switch action {
+        case .nextPage:
+            guard state.page != nil else { return }
+            if state.pageNumber < state.pageCount { go(toPage: state.pageNumber + 1) } else { state.message = .info("This is the last page") }
+        case .previousPage:
+            if state.pageNumber > 1 { go(toPage: state.pageNumber - 1) } else { state.message = .info("This is the first page") }
+        case .firstPage:
+            if state.pageNumber != 1 { go(toPage: 1) }
+        case .lastPage:
+            if state.page != nil, state.pageNumber != state.pageCount { go(toPage: state.pageCount) }
+        case .jumpToPage:
+            state.prompt = .jump("")
+        case .cycleFilter:
+            state.filter = state.filter.next
+            state.loadedRows = [:]
+            go(toPage: 1)
+        case .moveDown: moveSelection(by: 1)
+        case .moveUp: moveSelection(by: -1)
+        case .moveToTop: moveSelection(by: -state.selection)
+        case .moveToBottom: moveSelection(by: state.visibleRows.count)
+        case .openDetail: openDetail()
+        case .closeDetail: state.detail = nil
+        case .scrollDown: scrollDetail(by: 1)
+        case .scrollUp: scrollDetail(by: -1)
+        case .scrollPageDown: scrollDetail(by: max(1, Layout(state).detailBodyHeight - 1))
+        case .scrollPageUp: scrollDetail(by: -max(1, Layout(state).detailBodyHeight - 1))
+        case .scrollTop: scrollDetail(by: -Int.max / 2)
+        case .scrollBottom: scrollDetail(by: Int.max / 2)
+        case .nextConversation:
+            moveSelection(by: 1)
+            openDetail()
+        case .previousConversation:
+            moveSelection(by: -1)
+            openDetail()
+        case .openURL: openURL()
+        case .copyURL: copy(\.url, what: "URL")
+        case .copyID: copy(\.id, what: "id")
+        case .endConversation: askToEnd()
+        case .reload:
+            state.loadedRows = [:]
+            effects.append(.invalidateCache)
+            requestWantedPage(reload: true)
+            if let detail = state.detail {
+                state.detail?.verbose = .loading
+                effects.append(.loadDetail(id: detail.conversation.id))
+            }
+        case .toggleWatch: toggleWatch()
+        case .search: state.prompt = .search(state.search)
+        case .cancel: cancel()
+        case .toggleHelp: state.showHelp.toggle()
+        case .quit: quit()
+        }
+    }
+
+    mutating func quit() {
+        state.quitting = true
+        effects.append(.quit)
+    }
+
+    mutating func openDetail() {
+        guard let conversation = state.selectedConversation else { return }
+        if state.detail?.conversation.id == conversation.id { return }
+        state.detail = DetailState(conversation: conversation)
+        effects.append(.loadDetail(id: conversation.id))
+    }
+
+    mutating func openURL() {
+        guard let conversation = state.detail?.conversation ?? state.selectedConversation else { return }
+        switch URLSafety.check(conversation.url) {
+        case .success(let url):
+            state.message = .info("Opening \(url)")
+            effects.append(.openURL(url))
+        case .failure(let reason):
+            state.message = .error("Not opened: \(reason)")
+        }
+    }
+
+    mutating func copy(_ field: KeyPath<Conversation, String>, what: String) {
+        guard let conversation = state.detail?.conversation ?? state.selectedConversation else { return }
+        let text = TerminalText.sanitize(conversation[keyPath: field])
+        guard !text.isEmpty else {
+            state.message = .warning("This conversation has no \(what)")
+            return
+        }
+        effects.append(.copyToClipboard(text))
+        state.message = .info("Copied \(what) \(text) to the clipboard")
+    }
+
+    mutating func askToEnd() {
+        guard let conversation = state.detail?.conversation ?? state.selectedConversation else { return }
+        guard conversation.status == .active else {
+            state.message = .warning("Only an active call can be ended; this one is \(TerminalText.sanitize(conversation.status.rawValue))")
+            return
+        }
+        state.prompt = .confirmEnd(id: conversation.id, name: TerminalText.sanitize(conversation.name))
+    }
+
+    mutating func toggleWatch() {
+        guard let interval = state.options.watchInterval else {
+            state.message = .info("Start with --watch SECONDS to refresh on an interval")
+            return
+        }
+        state.watchPaused.toggle()
+        state.message = .info(state.watchPaused ? "Watch paused" : "Watching: refresh every \(Format.seconds(interval))")
+    }
+
+    mutating func cancel() {
+        if let loading = state.loading {
+            effects.append(.cancelLoad(loading.key))
+            state.loading = nil
+            if let shown = state.page {
+                state.filter = shown.status
+                state.pageNumber = shown.page
+            }
+            clampSelection()
+            state.message = .info("Load cancelled")
+        } else if !state.search.isEmpty {
+            state.search = ""
+            state.selection = 0
+            state.scroll = 0
+        }
+    }
+
+    mutating func handleMouse(_ action: MouseAction, row: Int, column: Int) {
+        let layout = Layout(state)
+        switch action {
+        case .wheelDown:
+            if state.detail != nil, layout.detailContains(row: row, column: column) { scrollDetail(by: 3) } else { moveSelection(by: 3) }
+        case .wheelUp:
+            if state.detail != nil, layout.detailContains(row: row, column: column) { scrollDetail(by: -3) } else { moveSelection(by: -3) }
+        case .press, .doubleClick:
+            guard state.prompt == nil, !state.showHelp, let index = layout.rowIndex(atScreenRow: row, column: column, scroll: state.scroll),
+                  index < state.visibleRows.count else { return }
+            state.selection = index
+            if action == .doubleClick || state.detail != nil { openDetail() }
+        }
+    }
+}

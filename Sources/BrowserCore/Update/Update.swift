@@ -1,0 +1,137 @@
+import TavusAPI
+
+/// The browser's one state transition: an event in, the new state and the effects out.
+/// Pure: no I/O, no clock, no randomness, so every behaviour is a unit test.
+public func update(_ state: BrowserState, _ event: BrowserEvent) -> (BrowserState, [Effect]) {
+    var transition = Transition(state: state)
+    transition.apply(event)
+    return (transition.state, transition.effects)
+}
+
+/// The first transition: asks for the first page.
+public func start(_ state: BrowserState) -> (BrowserState, [Effect]) {
+    var transition = Transition(state: state)
+    transition.requestWantedPage(reload: false)
+    return (transition.state, transition.effects)
+}
+
+/// The working copy of one transition: the state being changed and the effects asked for.
+struct Transition {
+    var state: BrowserState
+    var effects: [Effect] = []
+
+    mutating func apply(_ event: BrowserEvent) {
+        guard !state.quitting else { return }
+        switch event {
+        case .key(let key):
+            handleKey(key)
+        case .resize(let size):
+            state.size = size
+            keepSelectionVisible()
+            clampDetailScroll()
+        case .pageLoaded(let key, let page, let fromCache, let requestID):
+            pageLoaded(key, page, fromCache: fromCache, requestID: requestID)
+        case .pageFailed(let key, let error, let requestID):
+            pageFailed(key, error, requestID: requestID)
+        case .retrying(_, let notice, let requestID):
+            if state.loading?.requestID == requestID { state.loading?.retry = notice }
+        case .detailLoaded(let id, let detail):
+            if state.detail?.conversation.id == id { state.detail?.verbose = .loaded(detail) }
+        case .detailFailed(let id, let error):
+            if state.detail?.conversation.id == id { state.detail?.verbose = .failed(error.description) }
+        case .conversationEnded(let id):
+            conversationEnded(id)
+        case .endFailed(_, let error):
+            state.message = .error("Could not end the call: \(error.description)")
+        case .urlOpenResult(let url, let failure):
+            state.message = failure.map { .warning($0) } ?? .info("Opened \(url)")
+        case .watchTick:
+            if state.isWatching, state.loading == nil, state.prompt == nil {
+                effects.append(.reloadPage(state.wantedKey, requestID: takeRequestID()))
+            }
+        }
+    }
+
+    mutating func takeRequestID() -> Int {
+        defer { state.nextRequestID += 1 }
+        return state.nextRequestID
+    }
+
+    /// Asks for a page of the current filter; what is on screen stays until it comes.
+    mutating func go(toPage number: Int) {
+        state.pageNumber = max(1, number)
+        state.selection = 0
+        state.scroll = 0
+        requestWantedPage(reload: false)
+    }
+
+    mutating func requestWantedPage(reload: Bool) {
+        let key = state.wantedKey
+        let requestID = takeRequestID()
+        state.loading = BrowserState.Loading(key: key, requestID: requestID)
+        effects.append(reload ? .reloadPage(key, requestID: requestID) : .loadPage(key, requestID: requestID))
+    }
+
+    mutating func pageLoaded(_ key: PageKey, _ page: ConversationPage, fromCache: Bool, requestID: Int) {
+        if key.status == state.filter, key.limit == state.options.limit {
+            rememberRows(page.items, page: key.number)
+        }
+        guard key == state.wantedKey else { return }
+        if state.loading?.requestID == requestID || state.loading?.key == key { state.loading = nil }
+
+        if page.items.isEmpty, page.totalCount > 0, key.number > page.pageCount {
+            state.message = .info("Page \(key.number) no longer exists; showing page \(page.pageCount), the last")
+            go(toPage: page.pageCount)
+            return
+        }
+        let selectedID = state.page?.page == key.number && state.page?.status == key.status ? state.selectedConversation?.id : nil
+        state.page = page
+        state.pageFromCache = fromCache
+        if let selectedID, let index = state.visibleRows.firstIndex(where: { $0.id == selectedID }) {
+            state.selection = index
+        }
+        clampSelection()
+        if let open = state.detail, let fresh = page.items.first(where: { $0.id == open.conversation.id }) {
+            state.detail?.conversation = fresh
+        }
+        if state.message?.kind == .error { state.message = nil }
+        if key.number < page.pageCount { effects.append(.prefetch(PageKey(status: key.status, number: key.number + 1, limit: key.limit))) }
+        if key.number > 1 { effects.append(.prefetch(PageKey(status: key.status, number: key.number - 1, limit: key.limit))) }
+    }
+
+    mutating func pageFailed(_ key: PageKey, _ error: TavusError, requestID: Int) {
+        guard state.loading?.requestID == requestID else { return }
+        state.loading = nil
+        if error == .cancelled { return }
+        state.message = .error(error.description)
+        if let shown = state.page, (shown.page != key.number || shown.status != key.status) {
+            state.filter = shown.status
+            state.pageNumber = shown.page
+            clampSelection()
+        }
+    }
+
+    mutating func conversationEnded(_ id: String) {
+        let name = state.detail?.conversation.id == id ? state.detail!.conversation.name
+            : state.visibleRows.first { $0.id == id }?.name ?? id
+        state.message = .info("Ended “\(TerminalText.sanitize(name))”")
+        effects.append(.invalidateCache)
+        requestWantedPage(reload: true)
+        if state.detail?.conversation.id == id {
+            state.detail?.verbose = .loading
+            effects.append(.loadDetail(id: id))
+        }
+    }
+
+    /// Keeps the rows of at most this many pages for search, the nearest to the current one.
+    static let searchablePages = 50
+
+    mutating func rememberRows(_ rows: [Conversation], page: Int) {
+        state.loadedRows[page] = rows
+        guard state.loadedRows.count > Self.searchablePages else { return }
+        let current = state.pageNumber
+        if let farthest = state.loadedRows.keys.max(by: { abs($0 - current) < abs($1 - current) }) {
+            state.loadedRows[farthest] = nil
+        }
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+
+/// Every way a call to the API can fail, worded for the person at the terminal.
+/// No case ever holds the API key.
+public enum TavusError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// 401: the key was refused; the server's message, e.g. "Invalid access token".
+    case unauthorized(message: String)
+    /// Any other non-2xx status with the server's `message` or `error`, and `Retry-After` seconds if sent.
+    case http(status: Int, message: String?, retryAfter: Double? = nil)
+    /// The request never got an HTTP answer.
+    case transport(TransportFailure, detail: String)
+    /// An answer came but was not the JSON expected; `excerpt` is a short, cleaned start of it.
+    case undecodable(reason: String, excerpt: String)
+    /// A page or limit below 1, or an id that cannot be sent.
+    case invalidArgument(String)
+    /// The caller gave up (a newer request replaced it, or the user pressed Esc).
+    case cancelled
+
+    public enum TransportFailure: String, Sendable, Hashable {
+        case timeout = "timed out"
+        case connectionRefused = "connection refused"
+        case nameResolution = "host not found"
+        case connectionLost = "connection lost"
+        case other = "network error"
+    }
+
+    public var description: String {
+        switch self {
+        case .unauthorized(let message):
+            "401 Unauthorized: \(message)"
+        case .http(let status, let message, _):
+            "HTTP \(status)" + (HTTPStatusText.reason(status).map { " \($0)" } ?? "") + (message.map { ": \($0)" } ?? "")
+        case .transport(let failure, let detail):
+            detail.isEmpty ? failure.rawValue.capitalizedFirst : "\(failure.rawValue.capitalizedFirst): \(detail)"
+        case .undecodable(let reason, let excerpt):
+            excerpt.isEmpty ? "Unreadable answer: \(reason)" : "Unreadable answer: \(reason) (body starts: \(excerpt))"
+        case .invalidArgument(let text):
+            "Invalid argument: \(text)"
+        case .cancelled:
+            "Cancelled"
+        }
+    }
+
+    /// Whether trying the same GET again may succeed.
+    public var isTransient: Bool {
+        switch self {
+        case .transport: true
+        case .http(let status, _, _): [429, 502, 503, 504].contains(status)
+        default: false
+        }
+    }
+}
+
+enum HTTPStatusText {
+    static func reason(_ status: Int) -> String? {
+        switch status {
+        case 400: "Bad Request"
+        case 401: "Unauthorized"
+        case 403: "Forbidden"
+        case 404: "Not Found"
+        case 408: "Request Timeout"
+        case 409: "Conflict"
+        case 422: "Unprocessable Entity"
+        case 429: "Too Many Requests"
+        case 500: "Internal Server Error"
+        case 502: "Bad Gateway"
+        case 503: "Service Unavailable"
+        case 504: "Gateway Timeout"
+        default: nil
+        }
+    }
+}
+
+extension String {
+    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+}

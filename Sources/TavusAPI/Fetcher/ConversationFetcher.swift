@@ -1,0 +1,160 @@
+import Foundation
+
+/// Loads pages through the client and keeps them in memory.
+///
+/// - A cached page is returned without a request; concurrent calls for one page share one request.
+/// - Failures are never cached, so the next call tries again.
+/// - The cache holds at most `capacity` pages; the least recently used goes first.
+/// - At most one prefetch runs at a time, and a user's request for another page cancels it.
+public actor ConversationFetcher {
+    public let client: TavusClient
+    public let capacity: Int
+
+    private struct Entry {
+        var page: ConversationPage
+        var lastUsed: UInt64
+    }
+
+    private var entries: [PageKey: Entry] = [:]
+    private var inFlight: [PageKey: Task<ConversationPage, any Error>] = [:]
+    private var prefetching: (key: PageKey, task: Task<Void, Never>)?
+    private var clock: UInt64 = 0
+
+    public init(client: TavusClient, capacity: Int = 256) {
+        self.client = client
+        self.capacity = max(1, capacity)
+    }
+
+    /// The page from the cache, or fetched (sharing any request already under way for it).
+    public func page(
+        number: Int, limit: Int, status: StatusFilter,
+        onRetry: (@Sendable (RetryNotice) -> Void)? = nil
+    ) async throws(TavusError) -> ConversationPage {
+        let key = PageKey(status: status, number: number, limit: limit)
+        if let cached = cached(key) { return cached }
+        if let prefetch = prefetching, prefetch.key != key {
+            prefetch.task.cancel()
+            prefetching = nil
+        }
+        return try await load(key, onRetry: onRetry)
+    }
+
+    /// Fetches the page anew even when it is cached (a revalidation or a reload), sharing
+    /// a request already under way for it; the cache is updated on success.
+    public func reload(
+        number: Int, limit: Int, status: StatusFilter,
+        onRetry: (@Sendable (RetryNotice) -> Void)? = nil
+    ) async throws(TavusError) -> ConversationPage {
+        try await load(PageKey(status: status, number: number, limit: limit), onRetry: onRetry)
+    }
+
+    /// The cached page, if any, without a request. Counts as a use.
+    public func cached(_ key: PageKey) -> ConversationPage? {
+        guard var entry = entries[key] else { return nil }
+        clock += 1
+        entry.lastUsed = clock
+        entries[key] = entry
+        return entry.page
+    }
+
+    /// Starts loading a page in the background unless it is cached, loading, or another
+    /// prefetch is running. Returns whether a prefetch was started.
+    @discardableResult
+    public func prefetch(number: Int, limit: Int, status: StatusFilter) -> Bool {
+        let key = PageKey(status: status, number: number, limit: limit)
+        guard number >= 1, entries[key] == nil, inFlight[key] == nil, prefetching == nil else { return false }
+        let task = Task { [weak self] in
+            guard let self else { return }
+            _ = try? await self.load(key, onRetry: nil)
+            await self.prefetchFinished(key)
+        }
+        prefetching = (key, task)
+        return true
+    }
+
+    /// Empties the cache (a refresh). Requests under way still finish but their pages are kept
+    /// only if they were started after this call.
+    public func invalidate() {
+        entries.removeAll()
+        details.removeAll()
+        generation += 1
+    }
+
+    /// Gives up the request under way for a page, if any.
+    public func cancel(number: Int, limit: Int, status: StatusFilter) {
+        let key = PageKey(status: status, number: number, limit: limit)
+        inFlight[key]?.cancel()
+        inFlight[key] = nil
+    }
+
+    /// The verbose answer for a conversation, cached after the first success.
+    public func detail(id: String) async throws(TavusError) -> ConversationDetail {
+        if let cached = details[id] { return cached }
+        let detail = try await client.conversation(id: id, verbose: true)
+        details[id] = detail
+        if details.count > Self.detailCapacity, let victim = details.keys.first(where: { $0 != id }) {
+            details[victim] = nil
+        }
+        return detail
+    }
+
+    /// Forgets one conversation's verbose answer (after it was ended).
+    public func forgetDetail(id: String) {
+        details[id] = nil
+    }
+
+    private static let detailCapacity = 64
+    private var details: [String: ConversationDetail] = [:]
+
+    public var cachedPageCount: Int { entries.count }
+    public var isPrefetching: Bool { prefetching != nil }
+
+    private var generation = 0
+
+    private func load(_ key: PageKey, onRetry: (@Sendable (RetryNotice) -> Void)?) async throws(TavusError) -> ConversationPage {
+        let task: Task<ConversationPage, any Error>
+        if let running = inFlight[key] {
+            task = running
+        } else {
+            let client = self.client
+            task = Task {
+                try await client.listConversations(page: key.number, limit: key.limit, status: key.status, onRetry: onRetry)
+            }
+            inFlight[key] = task
+            let startedIn = generation
+            Task { await self.settle(key, task: task, generation: startedIn) }
+        }
+        do {
+            return try await withTaskCancellationHandler {
+                try await task.value
+            } onCancel: {
+                task.cancel()
+            }
+        } catch let error as TavusError {
+            throw error
+        } catch {
+            throw .cancelled
+        }
+    }
+
+    /// Stores a finished request's page (unless the cache was invalidated meanwhile) and
+    /// forgets the request, so a failure is tried again next time.
+    private func settle(_ key: PageKey, task: Task<ConversationPage, any Error>, generation startedIn: Int) async {
+        let result = await task.result
+        if inFlight[key] == task { inFlight[key] = nil }
+        guard case .success(let page) = result, startedIn == generation else { return }
+        clock += 1
+        entries[key] = Entry(page: page, lastUsed: clock)
+        evictIfNeeded()
+    }
+
+    private func prefetchFinished(_ key: PageKey) {
+        if prefetching?.key == key { prefetching = nil }
+    }
+
+    private func evictIfNeeded() {
+        while entries.count > capacity, let oldest = entries.min(by: { $0.value.lastUsed < $1.value.lastUsed }) {
+            entries[oldest.key] = nil
+        }
+    }
+}

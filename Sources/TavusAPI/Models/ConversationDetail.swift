@@ -1,0 +1,125 @@
+/// The get endpoint's answer: the conversation and, with `verbose=true`, its events, from
+/// which the shutdown reason, join and end times, transcript and perception analysis are read.
+public struct ConversationDetail: Sendable, Hashable {
+    public var conversation: Conversation
+    /// nil when the answer carried no `events` key at all.
+    public var events: [ConversationEvent]?
+    /// A top-level `shutdown_reason`, which some answers carry instead of the event.
+    var topLevelShutdownReason: String?
+    /// A top-level `transcript`, as older answers carried it.
+    var topLevelTranscript: [TranscriptTurn]?
+
+    public init(conversation: Conversation, events: [ConversationEvent]?, shutdownReason: String? = nil, transcript: [TranscriptTurn]? = nil) {
+        self.conversation = conversation
+        self.events = events
+        self.topLevelShutdownReason = shutdownReason
+        self.topLevelTranscript = transcript
+    }
+
+    private func firstEvent(_ type: String) -> ConversationEvent? {
+        events?.first { $0.type == type }
+    }
+
+    public var shutdownReason: String? {
+        topLevelShutdownReason ?? firstEvent(ConversationEvent.shutdown)?.properties["shutdown_reason"]?.stringValue
+    }
+
+    public var replicaJoinedAt: Timestamp? { firstEvent(ConversationEvent.replicaJoined)?.timestamp }
+    public var endedAt: Timestamp? { firstEvent(ConversationEvent.shutdown)?.timestamp }
+
+    /// Seconds between the replica joining and the shutdown, when both are known.
+    public var duration: Double? {
+        guard let start = replicaJoinedAt?.date, let end = endedAt?.date, end >= start else { return nil }
+        return end.timeIntervalSince(start)
+    }
+
+    public var perceptionAnalysis: String? {
+        firstEvent(ConversationEvent.perceptionAnalysis)?.properties["analysis"]?.stringValue
+    }
+
+    public var transcript: [TranscriptTurn] {
+        if let turns = firstEvent(ConversationEvent.transcriptionReady)?.properties["transcript"]?.arrayValue {
+            return turns.map(TranscriptTurn.init(json:))
+        }
+        return topLevelTranscript ?? []
+    }
+}
+
+extension ConversationDetail: Decodable {
+    enum CodingKeys: String, CodingKey {
+        case events
+        case shutdownReason = "shutdown_reason"
+        case transcript
+    }
+
+    public init(from decoder: any Decoder) throws {
+        conversation = try Conversation(from: decoder)
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        events = try? c.decodeIfPresent([ConversationEvent].self, forKey: .events)
+        topLevelShutdownReason = c.lenientString(.shutdownReason)
+        topLevelTranscript = (try? c.decodeIfPresent([JSONValue].self, forKey: .transcript))?.map(TranscriptTurn.init(json:))
+    }
+}
+
+/// One item of the verbose `events` array. Unknown types are kept by name.
+public struct ConversationEvent: Sendable, Hashable, Codable {
+    public static let replicaJoined = "system.replica_joined"
+    public static let shutdown = "system.shutdown"
+    public static let transcriptionReady = "application.transcription_ready"
+    public static let perceptionAnalysis = "application.perception_analysis"
+
+    public var type: String
+    public var messageType: String
+    public var timestamp: Timestamp
+    public var properties: JSONValue
+
+    public init(type: String, messageType: String, timestamp: Timestamp, properties: JSONValue) {
+        self.type = type
+        self.messageType = messageType
+        self.timestamp = timestamp
+        self.properties = properties
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case type = "event_type"
+        case messageType = "message_type"
+        case timestamp
+        case properties
+        case conversationID = "conversation_id"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        type = c.lenientString(.type) ?? "unknown"
+        messageType = c.lenientString(.messageType) ?? ""
+        timestamp = Timestamp(raw: c.lenientString(.timestamp) ?? "")
+        properties = (try? c.decodeIfPresent(JSONValue.self, forKey: .properties)) ?? .object([:])
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(type, forKey: .type)
+        try c.encode(messageType, forKey: .messageType)
+        try c.encode(timestamp, forKey: .timestamp)
+        try c.encode(properties, forKey: .properties)
+    }
+}
+
+/// One turn of the end-of-call transcript.
+public struct TranscriptTurn: Sendable, Hashable {
+    public var role: String
+    public var content: String
+    public var secondsFromStart: Double?
+
+    public init(role: String, content: String, secondsFromStart: Double? = nil) {
+        self.role = role
+        self.content = content
+        self.secondsFromStart = secondsFromStart
+    }
+
+    init(json: JSONValue) {
+        role = json["role"]?.stringValue ?? "?"
+        content = json["content"]?.stringValue ?? ""
+        secondsFromStart = json["seconds_from_start"]?.doubleValue
+    }
+}

@@ -1,0 +1,120 @@
+import Foundation
+
+/// An API timestamp: the text as it came (possibly empty) and, when it is ISO-8601, the instant.
+/// Parsed by hand because the API mixes second and microsecond precision.
+public struct Timestamp: Sendable, Hashable {
+    public let raw: String
+    public let date: Date?
+
+    public init(raw: String) {
+        self.raw = raw
+        self.date = Timestamp.parse(raw)
+    }
+
+    public init(date: Date) {
+        self.date = date
+        self.raw = Timestamp.format(date)
+    }
+
+    /// `YYYY-MM-DD HH:MM` in UTC, or the sanitized raw text when it is not a date.
+    public var shortUTC: String {
+        guard let date else { return raw }
+        let c = Timestamp.utcCalendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        return String(format: "%04d-%02d-%02d %02d:%02d", c.year!, c.month!, c.day!, c.hour!, c.minute!)
+    }
+
+    /// `YYYY-MM-DD HH:MM:SS UTC`, or the raw text when it is not a date.
+    public var longUTC: String {
+        guard let date else { return raw }
+        let c = Timestamp.utcCalendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        return String(format: "%04d-%02d-%02d %02d:%02d:%02d UTC", c.year!, c.month!, c.day!, c.hour!, c.minute!, c.second!)
+    }
+
+    static let utcCalendar: Calendar = {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        return calendar
+    }()
+
+    /// Formats as the API does: `2025-09-10T14:02:11.481203Z`.
+    public static func format(_ date: Date) -> String {
+        let c = utcCalendar.dateComponents([.year, .month, .day, .hour, .minute, .second, .nanosecond], from: date)
+        return String(format: "%04d-%02d-%02dT%02d:%02d:%02d.%06dZ",
+                      c.year!, c.month!, c.day!, c.hour!, c.minute!, c.second!, c.nanosecond! / 1000)
+    }
+
+    /// Parses `YYYY-MM-DDTHH:MM:SS[.fraction][Z|±HH:MM]`; a missing zone means UTC.
+    static func parse(_ text: String) -> Date? {
+        let bytes = Array(text.utf8)
+        guard bytes.count >= 19 else { return nil }
+        func number(_ from: Int, _ length: Int) -> Int? {
+            var value = 0
+            for i in from..<(from + length) {
+                let b = bytes[i]
+                guard b >= 48, b <= 57 else { return nil }
+                value = value * 10 + Int(b - 48)
+            }
+            return value
+        }
+        guard bytes[4] == 45, bytes[7] == 45, bytes[10] == 84 || bytes[10] == 32 || bytes[10] == 116,
+              bytes[13] == 58, bytes[16] == 58,
+              let year = number(0, 4), let month = number(5, 2), let day = number(8, 2),
+              let hour = number(11, 2), let minute = number(14, 2), let second = number(17, 2),
+              (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 61
+        else { return nil }
+        var index = 19
+        var fraction = 0.0
+        if index < bytes.count, bytes[index] == 46 {
+            index += 1
+            var scale = 0.1
+            let start = index
+            while index < bytes.count, bytes[index] >= 48, bytes[index] <= 57 {
+                fraction += Double(bytes[index] - 48) * scale
+                scale /= 10
+                index += 1
+            }
+            guard index > start else { return nil }
+        }
+        var offsetSeconds = 0
+        if index < bytes.count {
+            switch bytes[index] {
+            case 90, 122:
+                index += 1
+            case 43, 45:
+                guard bytes.count >= index + 6, bytes[index + 3] == 58,
+                      let h = number(index + 1, 2), let m = number(index + 4, 2) else { return nil }
+                offsetSeconds = (h * 3600 + m * 60) * (bytes[index] == 45 ? -1 : 1)
+                index += 6
+            default:
+                return nil
+            }
+        }
+        guard index == bytes.count else { return nil }
+        let days = daysFromCivil(year: year, month: month, day: day)
+        let seconds = days * 86_400 + hour * 3600 + minute * 60 + second - offsetSeconds
+        return Date(timeIntervalSince1970: Double(seconds) + fraction)
+    }
+
+    /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
+    private static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+}
+
+extension Timestamp: Codable {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        self.init(raw: container.decodeNil() ? "" : (try? container.decode(String.self)) ?? "")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(raw)
+    }
+}

@@ -1,0 +1,28 @@
+import Foundation
+
+/// One request as the sandbox received it, faulted and refused ones included.
+public struct RecordedRequest: Sendable, Hashable {
+    public let method: String
+    /// The path without the query, e.g. `/v2/conversations`.
+    public let path: String
+    /// Query parameters, percent-decoded; for a repeated name, the first value.
+    public let query: [String: String]
+    public let userAgent: String?
+    public let time: Date
+
+    public init(method: String, path: String, query: [String: String], userAgent: String?, time: Date = Date()) {
+        self.method = method
+        self.path = path
+        self.query = query
+        self.userAgent = userAgent
+        self.time = time
+    }
+
+    /// The 1-based page a list request asks for, `page` defaulting to 1 as the API does;
+    /// nil for any other request.
+    var listPage: Int? {
+        guard method == "GET", path == SandboxAPI.listPath else { return nil }
+        guard let text = query["page"] else { return 1 }
+        return Int(text)
+    }
+}

@@ -1,0 +1,26 @@
+/// What a sandbox serves and how: the key it accepts, the synthetic data set and its pace.
+public struct SandboxConfiguration: Sendable {
+    public static let defaultAPIKey = "tavus-sandbox-key"
+
+    /// The only `x-api-key` value accepted; any other gets 401.
+    public var apiKey: String
+    /// How many synthetic conversations to serve.
+    public var count: Int
+    /// Seeds the synthetic data: one seed always gives the same conversations and events.
+    public var seed: UInt64
+    /// The port on 127.0.0.1; 0 picks a free one.
+    public var port: Int
+    /// A delay added before every answer.
+    public var latencyMilliseconds: Int
+
+    public init(
+        apiKey: String = defaultAPIKey, count: Int = 300, seed: UInt64 = 42,
+        port: Int = 0, latencyMilliseconds: Int = 0
+    ) {
+        self.apiKey = apiKey
+        self.count = count
+        self.seed = seed
+        self.port = port
+        self.latencyMilliseconds = latencyMilliseconds
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+
+/// Hummingbird's entry point: records each request, waits the configured latency, then
+/// answers with the next matching fault or the API's real answer.
+struct SandboxResponder: HTTPResponder {
+    typealias Context = BasicRequestContext
+
+    static let apiKeyField = HTTPField.Name("x-api-key")!
+    static let hangPollInterval = Duration.milliseconds(50)
+
+    let api: SandboxAPI
+
+    func respond(to request: Request, context: BasicRequestContext) async throws -> Response {
+        let recorded = RecordedRequest(
+            method: request.method.rawValue, path: request.uri.path,
+            query: Self.query(of: request), userAgent: request.headers[.userAgent])
+        let (fault, latency) = api.state.withLock { state in
+            state.requests.append(recorded)
+            return (state.faults.take(for: recorded), state.latencyMilliseconds)
+        }
+        if latency > 0 {
+            try await Task.sleep(for: .milliseconds(latency))
+        }
+        let presentedKey = request.headers[Self.apiKeyField]
+        let answer = { api.answer(recorded, presentedKey: presentedKey) }
+        guard let fault else { return answer().response }
+        guard let reply = fault.reply(replacing: answer) else { return try await hang(request) }
+        return reply.response
+    }
+
+    /// Holds the request, without holding a thread, until the server stops; throws
+    /// (dropping the request) as soon as the client goes away.
+    private func hang(_ request: Request) async throws -> Response {
+        try await request.body.consumeWithCancellationOnInboundClose { _ in
+            while !api.state.withLock({ $0.isStopping }) {
+                try await Task.sleep(for: Self.hangPollInterval)
+            }
+        }
+        return SandboxReply.message("The sandbox is stopping", status: 503).response
+    }
+
+    private static func query(of request: Request) -> [String: String] {
+        var query: [String: String] = [:]
+        for (name, value) in request.uri.queryParameters where query[String(name)] == nil {
+            query[String(name)] = String(value)
+        }
+        return query
+    }
+}
+
+extension SandboxReply {
+    var response: Response {
+        var fields = HTTPFields()
+        if let contentType {
+            fields[.contentType] = contentType
+        }
+        for header in headers {
+            if let name = HTTPField.Name(header.name) {
+                fields.append(HTTPField(name: name, value: header.value))
+            }
+        }
+        return Response(
+            status: HTTPResponse.Status(code: status, reasonPhrase: HTTPReason.phrase(status) ?? ""),
+            headers: fields,
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
+    }
+}

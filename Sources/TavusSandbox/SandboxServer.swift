@@ -1,0 +1,156 @@
+import Foundation
+import Hummingbird
+import Logging
+import NIOCore
+import ServiceLifecycle
+import TavusAPI
+
+/// A local stand-in for the Tavus conversations API, on 127.0.0.1 only, with seeded synthetic
+/// data and faults on demand. It never logs or prints, so it can run inside a full-screen
+/// terminal program.
+public final class SandboxServer: Sendable {
+    public let port: Int
+    /// The one key the server accepts.
+    public let apiKey: String
+
+    private let state: Locked<SandboxState>
+    private let serviceGroup: ServiceGroup
+    private let running: Task<Void, any Error>
+
+    /// How long `stop()` lets answers under way finish before cutting them off.
+    private static let shutdownGrace = Duration.seconds(3)
+
+    private init(port: Int, apiKey: String, state: Locked<SandboxState>, serviceGroup: ServiceGroup, running: Task<Void, any Error>) {
+        self.port = port
+        self.apiKey = apiKey
+        self.state = state
+        self.serviceGroup = serviceGroup
+        self.running = running
+    }
+
+    /// Starts a server and returns once it is listening.
+    public static func start(_ configuration: SandboxConfiguration = .init()) async throws -> SandboxServer {
+        let state = Locked(SandboxState(
+            conversations: ConversationGenerator.conversations(count: configuration.count, seed: configuration.seed),
+            latencyMilliseconds: configuration.latencyMilliseconds))
+        let api = SandboxAPI(apiKey: configuration.apiKey, events: EventGenerator(seed: configuration.seed), state: state)
+        let logger = Logger(label: "tavus-sandbox") { _ in SwiftLogNoOpLogHandler() }
+        let (ports, portSink) = AsyncStream<Int>.makeStream()
+        let app = Application(
+            responder: SandboxResponder(api: api),
+            configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: configuration.port)),
+            onServerRunning: { channel in
+                portSink.yield(channel.localAddress?.port ?? configuration.port)
+                portSink.finish()
+            },
+            logger: logger)
+        // No signal handling here: the host program decides what SIGINT means.
+        let serviceGroup = ServiceGroup(configuration: ServiceGroupConfiguration(services: [app], logger: logger))
+        let running = Task {
+            defer { portSink.finish() }
+            try await serviceGroup.run()
+        }
+        var portIterator = ports.makeAsyncIterator()
+        guard let port = await portIterator.next() else {
+            try await running.value
+            throw SandboxServerError.stoppedBeforeListening
+        }
+        return SandboxServer(port: port, apiKey: configuration.apiKey, state: state, serviceGroup: serviceGroup, running: running)
+    }
+
+    /// `http://127.0.0.1:PORT`
+    public var baseURL: URL {
+        URL(string: "http://127.0.0.1:\(port)")!
+    }
+
+    /// Stops listening, releases hanging requests and waits for the server to wind down.
+    public func stop() async {
+        state.withLock { $0.isStopping = true }
+        await serviceGroup.triggerGracefulShutdown()
+        let running = self.running
+        let deadline = Task {
+            try await Task.sleep(for: Self.shutdownGrace)
+            running.cancel()
+        }
+        _ = await running.result
+        deadline.cancel()
+    }
+
+    // MARK: Faults and pace
+
+    /// Gives the next `times` requests (nil: every request from now on) the fault, optionally
+    /// only those whose path starts with `path`. Faults are used in the order injected.
+    /// A `.status` fault takes a status from 100 to 599.
+    public func inject(_ fault: SandboxFault, times: Int?, path: String? = nil) {
+        add(FaultRule(fault: fault, remaining: times, pathPrefix: path, page: nil))
+    }
+
+    /// Like `inject(_:times:path:)`, for list requests of one page only.
+    public func inject(_ fault: SandboxFault, onPage page: Int, times: Int? = 1) {
+        add(FaultRule(fault: fault, remaining: times, pathPrefix: nil, page: page))
+    }
+
+    public func clearFaults() {
+        state.withLock { $0.faults.removeAll() }
+    }
+
+    /// The delay before every answer from now on.
+    public func setLatency(milliseconds: Int) {
+        state.withLock { $0.latencyMilliseconds = max(0, milliseconds) }
+    }
+
+    private func add(_ rule: FaultRule) {
+        if case .status(let status, _) = rule.fault {
+            precondition((100...599).contains(status), "not an HTTP status: \(status)")
+        }
+        guard rule.remaining.map({ $0 > 0 }) ?? true else { return }
+        state.withLock { $0.faults.append(rule) }
+    }
+
+    // MARK: What was received
+
+    /// Every request received, faulted and refused ones included.
+    public var requestCount: Int {
+        state.withLock { $0.requests.count }
+    }
+
+    public func requestCount(matching predicate: (RecordedRequest) -> Bool) -> Int {
+        requests.count(where: predicate)
+    }
+
+    /// Every request received, oldest first.
+    public var requests: [RecordedRequest] {
+        state.withLock { $0.requests }
+    }
+
+    /// Forgets the requests received so far.
+    public func resetCounts() {
+        state.withLock { $0.requests.removeAll() }
+    }
+
+    // MARK: Data
+
+    /// The conversations served, newest first.
+    public var conversations: [Conversation] {
+        state.withLock { $0.conversations }
+    }
+
+    /// Serves this list from now on, ordered newest first.
+    public func setConversations(_ list: [Conversation]) {
+        let ordered = ConversationGenerator.newestFirst(list)
+        state.withLock { state in
+            state.conversations = ordered
+            state.endedByRequest.removeAll()
+        }
+    }
+}
+
+enum SandboxServerError: Error, CustomStringConvertible {
+    case stoppedBeforeListening
+
+    var description: String {
+        switch self {
+        case .stoppedBeforeListening: "the sandbox server stopped before it was listening"
+        }
+    }
+}

@@ -1,0 +1,14 @@
+import TavusAPI
+
+/// Everything a running sandbox changes: its data, the faults waiting, what it received.
+struct SandboxState: Sendable {
+    /// Newest first, as the list endpoint answers.
+    var conversations: [Conversation]
+    /// Conversations ended through the end endpoint, whose shutdown reason says so.
+    var endedByRequest: Set<String> = []
+    var faults: [FaultRule] = []
+    var requests: [RecordedRequest] = []
+    var latencyMilliseconds: Int
+    /// Set by `stop()`, which releases hanging requests.
+    var isStopping = false
+}

@@ -1,0 +1,73 @@
+import Foundation
+import TavusAPI
+
+/// Builds the synthetic conversation list from a seed.
+enum ConversationGenerator {
+    /// Data is dated back from this fixed instant, not from today, so that one seed always
+    /// gives the same data: 2026-11-20T12:00:00Z.
+    static let referenceDate = Date(timeIntervalSince1970: 1_795_176_000)
+    static let callbackURL = "https://example.com/webhooks/tavus"
+
+    /// `count` conversations, newest first.
+    static func conversations(count: Int, seed: UInt64) -> [Conversation] {
+        var random = SplitMix64(seed: seed)
+        let replicas = (0..<6).map { _ in "r" + random.hex(11) }
+        let personas = (0..<8).map { _ in "p" + random.hex(11) }
+        var ids = Set<String>()
+        var list: [Conversation] = []
+        for _ in 0..<max(0, count) {
+            var id: String
+            repeat { id = "c" + random.hex(15) } while !ids.insert(id).inserted
+            let created = referenceDate.addingTimeInterval(-Double.random(in: 60...(90 * 86_400), using: &random))
+            let status = status(using: &random)
+            list.append(Conversation(
+                id: id,
+                name: ConversationNames.make(using: &random),
+                status: status,
+                url: "https://tavus.daily.co/\(id)",
+                callbackURL: random.chance(0.5) ? callbackURL : nil,
+                replicaID: replicas.pick(using: &random),
+                personaID: random.chance(0.05) ? nil : personas.pick(using: &random),
+                createdAt: timestamp(created),
+                updatedAt: timestamp(created.addingTimeInterval(callLength(status, using: &random)))
+            ))
+        }
+        return newestFirst(list)
+    }
+
+    /// The list ordered as the API answers it: newest `created_at` first; undated last,
+    /// otherwise in the order given.
+    static func newestFirst(_ list: [Conversation]) -> [Conversation] {
+        list.enumerated().sorted { a, b in
+            switch (a.element.createdAt.date, b.element.createdAt.date) {
+            case let (x?, y?) where x != y: x > y
+            case (.some, nil): true
+            case (nil, .some): false
+            default: a.offset < b.offset
+            }
+        }.map(\.element)
+    }
+
+    /// A timestamp as the API writes it, with microseconds; its date is the one parsed back
+    /// from the text, so it equals what a client decodes.
+    static func timestamp(_ date: Date) -> Timestamp {
+        Timestamp(raw: Timestamp.format(date))
+    }
+
+    /// About one in five active, a few failed to start, the rest ended.
+    private static func status(using random: inout SplitMix64) -> ConversationStatus {
+        let draw = Double.random(in: 0..<1, using: &random)
+        if draw < 0.2 { return .active }
+        if draw < 0.215 { return .other("error") }
+        return .ended
+    }
+
+    /// Seconds from creation to the last update.
+    private static func callLength(_ status: ConversationStatus, using random: inout SplitMix64) -> TimeInterval {
+        switch status {
+        case .active: Double.random(in: 60...300, using: &random)
+        case .ended: Double.random(in: 180...2_400, using: &random)
+        case .other: Double.random(in: 2...20, using: &random)
+        }
+    }
+}

@@ -1,0 +1,143 @@
+import Foundation
+import CNCurses
+import BrowserCore
+
+/// The ncurses screen. Only the thread that runs the loop touches it.
+public final class Terminal {
+    private let window: UnsafeMutablePointer<WINDOW>
+    private let palette: Palette
+    private var previous: Frame?
+    private var stopped = false
+    public let mouseEnabled: Bool
+
+    /// Takes over the terminal. Colour is used unless `NO_COLOR` is set and non-empty.
+    public init(mouse: Bool) {
+        setlocale(LC_ALL, "")
+        TerminalRestore.saveModes()
+        guard let window = initscr() else { fatalError("cannot start the terminal") }
+        self.window = window
+        cbreak()
+        noecho()
+        nonl()
+        keypad(window, true)
+        nodelay(window, true)
+        set_escdelay(25)
+        curs_set(0)
+        let noColor = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
+        palette = Palette(colors: !noColor && Palette.startColors())
+        mouseEnabled = mouse
+        if mouse {
+            let wanted = cnc_button1_clicked() | cnc_button1_double_clicked() | cnc_wheel_up() | cnc_wheel_down()
+            mousemask(wanted, nil)
+            mouseinterval(250)
+        }
+        TerminalRestore.isActive = true
+    }
+
+    /// Gives the terminal back: normal mode, cursor shown, main screen.
+    public func stop() {
+        guard !stopped else { return }
+        stopped = true
+        if mouseEnabled { mousemask(0, nil) }
+        curs_set(1)
+        endwin()
+        TerminalRestore.isActive = false
+    }
+
+    public var size: TerminalSize {
+        TerminalSize(rows: Int(getmaxy(window)), columns: Int(getmaxx(window)))
+    }
+
+    /// Draws a frame, touching only the rows that changed since the last one.
+    public func draw(_ frame: Frame) {
+        let full = previous.map { $0.rows != frame.rows || $0.columns != frame.columns } ?? true
+        for row in 0..<frame.rows where full || !rowEqual(previous!, frame, row) {
+            drawRow(frame, row)
+        }
+        previous = frame
+        wnoutrefresh(window)
+        doupdate()
+    }
+
+    /// Forgets what is on screen, so the next frame is drawn whole (after a resume or resize).
+    public func invalidate() {
+        previous = nil
+        clearok(window, true)
+    }
+
+    /// Writes bytes straight to the terminal between frames (an OSC 52 copy).
+    public func emit(_ sequence: String) {
+        let bytes = Array(sequence.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes[offset...].withUnsafeBytes { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+            if written <= 0 { break }
+            offset += written
+        }
+    }
+
+    private func rowEqual(_ a: Frame, _ b: Frame, _ row: Int) -> Bool {
+        for column in 0..<b.columns where a[row, column] != b[row, column] { return false }
+        return true
+    }
+
+    /// Draws a row in runs of one style. After a wide character the next run is placed
+    /// explicitly, so a terminal that measures a character differently cannot shift the row.
+    private func drawRow(_ frame: Frame, _ row: Int) {
+        var column = 0
+        while column < frame.columns {
+            let style = frame[row, column].style
+            let start = column
+            var run = ""
+            while column < frame.columns {
+                let cell = frame[row, column]
+                if cell.style != style { break }
+                column += 1
+                if cell.isContinuation { break }
+                run += cell.text
+            }
+            guard !run.isEmpty else { continue }
+            let (attrs, pair) = palette[style]
+            _ = cnc_set_attr(window, attrs, pair)
+            _ = mvwaddstr(window, Int32(row), Int32(start), run)
+        }
+    }
+
+    /// The next key, or nil when none is waiting. `resized` is set on KEY_RESIZE.
+    func readKey() -> KeyRead? {
+        var code: wint_t = 0
+        let result = wget_wch(window, &code)
+        if result == cnc_err() { return nil }
+        if result == cnc_key_code_yes() {
+            return functionKey(Int32(code))
+        }
+        return .key(KeyDecoding.character(UInt32(code)))
+    }
+
+    private func functionKey(_ code: Int32) -> KeyRead {
+        switch code {
+        case cnc_key_resize(): return .resize
+        case cnc_key_mouse(): return mouseEvent().map { .key($0) } ?? .ignored
+        default: return KeyDecoding.function(code).map { .key($0) } ?? .ignored
+        }
+    }
+
+    private func mouseEvent() -> Key? {
+        var event = MEVENT()
+        guard getmouse(&event) == cnc_ok() else { return nil }
+        let state = event.bstate
+        let action: MouseAction
+        if state & cnc_button1_double_clicked() != 0 { action = .doubleClick }
+        else if state & cnc_button1_clicked() != 0 { action = .press }
+        else if state & cnc_wheel_up() != 0 { action = .wheelUp }
+        else if cnc_wheel_down() != 0, state & cnc_wheel_down() != 0 { action = .wheelDown }
+        else { return nil }
+        return .mouse(action, row: Int(event.y), column: Int(event.x))
+    }
+}
+
+enum KeyRead {
+    case key(Key)
+    case resize
+    case ignored
+}

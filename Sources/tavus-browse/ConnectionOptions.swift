@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+import TavusAPI
+
+/// How to reach the API; shared by the browser and `list`.
+struct ConnectionOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The API's base URL.", valueName: "url"))
+    var baseURL: String = ClientConfiguration.defaultBaseURL.absoluteString
+
+    @Option(name: .long, help: ArgumentHelp("Read the API key from this file instead of TAVUS_API_KEY.", valueName: "path"))
+    var apiKeyFile: String?
+
+    @Option(name: .long, help: ArgumentHelp("Seconds to wait for an answer.", valueName: "seconds"))
+    var timeout: Double = 15
+
+    @Flag(name: .long, help: "Allow plain http:// to a host that is not this machine (the key would travel unencrypted).")
+    var insecureHttp = false
+
+    @Flag(name: .long, help: "Browse a built-in sandbox with made-up data; no key needed.")
+    var demo = false
+
+    func validate() throws {
+        guard timeout > 0, timeout <= 600 else { throw ValidationError("--timeout must be between 0 and 600 seconds") }
+    }
+
+    /// The checked base URL, or a message and exit status 2.
+    func checkedBaseURL() throws -> URL {
+        guard let url = URL(string: baseURL), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme),
+              let host = url.host, !host.isEmpty else {
+            throw Failure.usage("--base-url must be an http or https URL, not \(baseURL)")
+        }
+        if scheme == "http", !Self.isLoopback(host), !insecureHttp {
+            throw Failure.usage("--base-url \(baseURL) is plain http to another host: the API key would travel unencrypted. Use https, or add --insecure-http to go on anyway.")
+        }
+        return url
+    }
+
+    static func isLoopback(_ host: String) -> Bool {
+        host == "localhost" || host == "::1" || host == "[::1]" || host.hasPrefix("127.")
+    }
+
+    /// The API key from the environment or the key file; a message and exit status 2 without one.
+    func apiKey(warn: (String) -> Void) throws -> String {
+        if let path = apiKeyFile {
+            return try KeyFile.read(path, warn: warn)
+        }
+        let key = ProcessInfo.processInfo.environment["TAVUS_API_KEY"]?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        guard !key.isEmpty else {
+            throw Failure.usage("No API key. Set TAVUS_API_KEY or pass --api-key-file PATH (or try --demo for the built-in sandbox).")
+        }
+        return key
+    }
+}

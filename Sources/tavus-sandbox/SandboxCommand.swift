@@ -1,0 +1,109 @@
+import ArgumentParser
+import Foundation
+import TavusSandbox
+
+@main
+struct SandboxCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tavus-sandbox",
+        abstract: "A local stand-in for the Tavus conversations API, with synthetic data.",
+        discussion: """
+            Serves GET /v2/conversations (limit, page, status), GET /v2/conversations/{id} \
+            (verbose=true adds events: replica joined, shutdown, transcript, perception analysis), \
+            POST /v2/conversations/{id}/end and DELETE /v2/conversations/{id}. Every request needs \
+            the header x-api-key with the configured key, or gets 401 {"message": "Invalid access token"}.
+
+            It listens on 127.0.0.1 only. On start it prints one line with the URL, the key and the \
+            number of conversations, then runs until SIGINT or SIGTERM. The data is generated from \
+            the seed and is the same on every run.
+
+            Faults, for trying a client's error handling (choose at most one; it hits every request, \
+            or the first N with --fail-times):
+              --fail-status CODE  answer with that status and a JSON {"message": ...} body, with a \
+            Retry-After header when --fail-retry-after is given
+              --truncate-json     status 200 with the real JSON body cut in half
+              --invalid-json      status 200 with a body that is not JSON
+              --html-body         status 502 with a proxy's HTML "Bad Gateway" page
+              --hang              never answer; the request is held until the client gives up
+            """
+    )
+
+    @Option(help: "The port on 127.0.0.1; 0 picks a free one.")
+    var port = 0
+
+    @Option(help: "The only x-api-key value accepted.")
+    var apiKey = SandboxConfiguration.defaultAPIKey
+
+    @Option(help: "How many synthetic conversations to serve.")
+    var count = 300
+
+    @Option(help: "Seed of the synthetic data.")
+    var seed: UInt64 = 42
+
+    @Option(name: .customLong("latency-ms"), help: "Milliseconds to wait before every answer.")
+    var latencyMilliseconds = 0
+
+    @Option(help: ArgumentHelp("Answer with this HTTP status (100-599).", valueName: "code"))
+    var failStatus: Int?
+
+    @Option(help: ArgumentHelp("Send Retry-After with --fail-status.", valueName: "seconds"))
+    var failRetryAfter: Int?
+
+    @Option(help: ArgumentHelp("Fault only the first N requests (default: every request).", valueName: "n"))
+    var failTimes: Int?
+
+    @Flag(help: "Answer 200 with the real JSON body cut in half.")
+    var truncateJSON = false
+
+    @Flag(help: "Answer 200 with a body that is not JSON.")
+    var invalidJSON = false
+
+    @Flag(help: "Answer 502 with an HTML proxy error page.")
+    var htmlBody = false
+
+    @Flag(help: "Never answer.")
+    var hang = false
+
+    func validate() throws {
+        guard (1...65_535).contains(port) || port == 0 else { throw ValidationError("--port must be from 0 to 65535.") }
+        guard count >= 0 else { throw ValidationError("--count must not be negative.") }
+        guard latencyMilliseconds >= 0 else { throw ValidationError("--latency-ms must not be negative.") }
+        if let failStatus, !(100...599).contains(failStatus) {
+            throw ValidationError("--fail-status must be an HTTP status from 100 to 599.")
+        }
+        if failRetryAfter != nil, failStatus == nil {
+            throw ValidationError("--fail-retry-after needs --fail-status.")
+        }
+        if let failRetryAfter, failRetryAfter < 0 { throw ValidationError("--fail-retry-after must not be negative.") }
+        let faultCount = [failStatus != nil, truncateJSON, invalidJSON, htmlBody, hang].filter { $0 }.count
+        if faultCount > 1 { throw ValidationError("Choose at most one fault.") }
+        if let failTimes {
+            guard faultCount == 1 else { throw ValidationError("--fail-times needs a fault to apply.") }
+            guard failTimes >= 1 else { throw ValidationError("--fail-times must be 1 or more.") }
+        }
+    }
+
+    /// The fault chosen on the command line, if any.
+    var fault: SandboxFault? {
+        if let failStatus { return .status(failStatus, retryAfterSeconds: failRetryAfter) }
+        if truncateJSON { return .truncatedJSON }
+        if invalidJSON { return .invalidJSON }
+        if htmlBody { return .htmlBody }
+        if hang { return .hang }
+        return nil
+    }
+
+    func run() async throws {
+        let signals = TerminationSignals()
+        let server = try await SandboxServer.start(SandboxConfiguration(
+            apiKey: apiKey, count: count, seed: seed, port: port, latencyMilliseconds: latencyMilliseconds))
+        if let fault {
+            server.inject(fault, times: failTimes)
+        }
+        // Written straight to the descriptor, unbuffered, so a script reading the port sees it at once.
+        let line = "tavus-sandbox listening on \(server.baseURL.absoluteString) (api key: \(apiKey), \(count) conversations)\n"
+        FileHandle.standardOutput.write(Data(line.utf8))
+        await signals.wait()
+        await server.stop()
+    }
+}
