@@ -17,14 +17,14 @@ struct SandboxCommand: AsyncParsableCommand {
             number of conversations, then runs until SIGINT or SIGTERM. The data is generated from \
             the seed and is the same on every run.
 
-            Faults, for trying a client's error handling (choose at most one; it hits every request, \
-            or the first N with --fail-times):
-              --fail-status CODE  answer with that status and a JSON {"message": ...} body, with a \
-            Retry-After header when --fail-retry-after is given
-              --truncate-json     status 200 with the real JSON body cut in half
-              --invalid-json      status 200 with a body that is not JSON
-              --html-body         status 502 with a proxy's HTML "Bad Gateway" page
-              --hang              never answer; the request is held until the client gives up
+            Faults, for trying a client's error handling (at most one; it hits every \
+            request, or the first N with --fail-times):
+            --fail-status CODE: that status with a JSON {"message": ...} body.
+            --fail-retry-after S: with --fail-status, also a Retry-After header.
+            --truncate-json: status 200 with the real JSON body cut in half.
+            --invalid-json: status 200 with a body that is not JSON.
+            --html-body: status 502 with a proxy's HTML "Bad Gateway" page.
+            --hang: no answer; the request is held until the client gives up.
             """
     )
 

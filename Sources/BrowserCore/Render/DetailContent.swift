@@ -19,18 +19,21 @@ struct StyledLine: Hashable {
 enum DetailContent {
     static let labelWidth = 11
 
+    /// A labelled value, wrapped under its label; `—` when empty.
+    static func field(_ label: String, _ value: String?, style: Style = .normal, width: Int) -> [StyledLine] {
+        let text = value.map(TerminalText.sanitize) ?? ""
+        let wrapped = text.isEmpty ? ["—"] : TerminalText.wrap(text, to: max(1, width - labelWidth))
+        return wrapped.enumerated().map { index, part in
+            StyledLine([(TerminalText.fit(index == 0 ? label : "", to: labelWidth), .label), (part, text.isEmpty ? .dim : style)])
+        }
+    }
+
     static func lines(for state: BrowserState, width: Int) -> [StyledLine] {
         guard let detail = state.detail else { return [] }
         var lines: [StyledLine] = []
         let conversation = detail.conversation
         func field(_ label: String, _ value: String?, style: Style = .normal) {
-            let text = value.map(TerminalText.sanitize) ?? ""
-            let valueWidth = max(1, width - labelWidth)
-            let wrapped = text.isEmpty ? ["—"] : TerminalText.wrap(text, to: valueWidth)
-            for (index, part) in wrapped.enumerated() {
-                lines.append(StyledLine([(TerminalText.fit(index == 0 ? label : "", to: labelWidth), .label),
-                                         (part, text.isEmpty ? .dim : style)]))
-            }
+            lines += Self.field(label, value, style: style, width: width)
         }
         let (statusText, statusStyle) = ListView.statusLabel(conversation.status)
         field("Name", conversation.name, style: .bold)
@@ -52,18 +55,18 @@ enum DetailContent {
                 lines.append(StyledLine([(part, .error)]))
             }
         case .loaded(let verbose):
-            appendVerbose(verbose, width: width, field: field, into: &lines)
+            lines += verboseLines(verbose, width: width)
         }
         return lines
     }
 
-    private static func appendVerbose(
-        _ verbose: ConversationDetail, width: Int,
-        field: (String, String?, Style) -> Void, into lines: inout [StyledLine]
-    ) {
+    private static func verboseLines(_ verbose: ConversationDetail, width: Int) -> [StyledLine] {
         guard let events = verbose.events, !events.isEmpty else {
-            lines.append(StyledLine([("No events recorded for this conversation", .dim)]))
-            return
+            return [StyledLine([("No events recorded for this conversation", .dim)])]
+        }
+        var lines: [StyledLine] = []
+        func field(_ label: String, _ value: String?, _ style: Style) {
+            lines += Self.field(label, value, style: style, width: width)
         }
         field("Shutdown", verbose.shutdownReason, .normal)
         field("Joined", verbose.replicaJoinedAt?.longUTC, .normal)
@@ -102,5 +105,6 @@ enum DetailContent {
                 }
             }
         }
+        return lines
     }
 }

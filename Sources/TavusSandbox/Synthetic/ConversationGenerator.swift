@@ -51,7 +51,13 @@ enum ConversationGenerator {
     /// A timestamp as the API writes it, with microseconds; its date is the one parsed back
     /// from the text, so it equals what a client decodes.
     static func timestamp(_ date: Date) -> Timestamp {
-        Timestamp(raw: Timestamp.format(date))
+        Timestamp(raw: iso8601(date))
+    }
+
+    /// `2025-09-10T14:02:11.481203Z`, to the nearest microsecond: `Timestamp.format` cuts off,
+    /// which would turn a date parsed from `.481203` back into `.481202`.
+    static func iso8601(_ date: Date) -> String {
+        Timestamp.format(date.addingTimeInterval(0.000_000_5))
     }
 
     /// About one in five active, a few failed to start, the rest ended.

@@ -84,6 +84,6 @@ private struct EventFactory {
 
     private func record(_ type: String, _ messageType: String, _ date: Date, _ properties: EventProperties) -> EventRecord {
         EventRecord(eventType: type, messageType: messageType, conversationID: conversation.id,
-                    timestamp: Timestamp.format(date), properties: properties)
+                    timestamp: ConversationGenerator.iso8601(date), properties: properties)
     }
 }
