@@ -11,6 +11,10 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.3.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
     ],
     targets: [
         .systemLibrary(
@@ -24,6 +28,10 @@ let package = Package(
             dependencies: [
                 "TavusAPI",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
         .target(name: "BrowserCore", dependencies: ["TavusAPI"]),
@@ -42,12 +50,17 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(name: "tavus-bench", dependencies: ["BrowserCore", "TavusAPI"]),
         .testTarget(
             name: "TavusAPITests",
             dependencies: ["TavusAPI", "TavusSandbox"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "BrowserCoreTests", dependencies: ["BrowserCore"]),
+        .testTarget(
+            name: "BrowserCoreTests",
+            dependencies: ["BrowserCore", "TavusAPI"],
+            resources: [.copy("Snapshots")]
+        ),
         .testTarget(name: "EndToEndTests", dependencies: ["TavusAPI", "TavusSandbox"]),
     ],
     swiftLanguageModes: [.v6]

@@ -2,7 +2,7 @@ import Foundation
 
 /// A value guarded by a lock. `NSLock` rather than `Mutex` because the package still
 /// supports macOS 14, where `Synchronization.Mutex` is unavailable.
-final class Locked<Value>: @unchecked Sendable {
+final class Locked<Value: Sendable>: @unchecked Sendable {
     private var value: Value
     private let lock = NSLock()
 

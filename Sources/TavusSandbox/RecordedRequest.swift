@@ -10,7 +10,7 @@ public struct RecordedRequest: Sendable, Hashable {
     public let userAgent: String?
     public let time: Date
 
-    public init(method: String, path: String, query: [String: String], userAgent: String?, time: Date = Date()) {
+    init(method: String, path: String, query: [String: String], userAgent: String?, time: Date = Date()) {
         self.method = method
         self.path = path
         self.query = query

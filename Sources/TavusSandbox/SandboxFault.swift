@@ -1,7 +1,7 @@
 /// A failure the sandbox can be told to produce instead of its normal answer.
 public enum SandboxFault: Sendable, Hashable {
-    /// That HTTP status with a JSON `{"message": ...}` body (for 401 `"Invalid access token"`),
-    /// and a `Retry-After` header when given.
+    /// That HTTP status (100–599) with a JSON `{"message": ...}` body (for 401
+    /// `"Invalid access token"`), and a `Retry-After` header when given.
     case status(Int, retryAfterSeconds: Int? = nil)
     /// Status 200 with the first half of the real JSON body.
     case truncatedJSON

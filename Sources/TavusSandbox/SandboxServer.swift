@@ -52,6 +52,8 @@ public final class SandboxServer: Sendable {
         }
         var portIterator = ports.makeAsyncIterator()
         guard let port = await portIterator.next() else {
+            // The server failed to start (its error is rethrown here), or this task was cancelled.
+            running.cancel()
             try await running.value
             throw SandboxServerError.stoppedBeforeListening
         }

@@ -61,6 +61,8 @@ public final class EventLoop {
             for signalNumber in readSignals() {
                 if signalNumber == SIGCONT {
                     terminal.invalidate()
+                } else if signalNumber == SIGWINCH {
+                    continue
                 } else {
                     return (state, .signal(signalNumber))
                 }

@@ -9,6 +9,8 @@ public enum TerminalRestore {
     nonisolated(unsafe) private static var savedModes = termios()
     nonisolated(unsafe) private static var haveSavedModes = false
     nonisolated(unsafe) static var signalWriteFD: Int32 = -1
+    /// ncurses' own SIGWINCH handler, which the resize handler calls first.
+    nonisolated(unsafe) private static var cursesResizeAction = sigaction()
 
     /// Signals that end the program after a clean restore: their number is sent to the loop.
     static let endingSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT]
@@ -19,7 +21,7 @@ public enum TerminalRestore {
         haveSavedModes = tcgetattr(STDIN_FILENO, &savedModes) == 0
     }
 
-    /// Routes ending signals and SIGCONT to `fd`, and installs the crash handler.
+    /// Routes ending signals, SIGCONT and SIGWINCH to `fd`, and installs the crash handler.
     static func install(signalPipe fd: Int32) {
         signalWriteFD = fd
         for signalNumber in endingSignals + [SIGCONT] {
@@ -32,6 +34,20 @@ public enum TerminalRestore {
             action.sa_flags = 0
             sigaction(signalNumber, &action, nil)
         }
+        // ncurses notes a resize in its handler but cannot wake the loop's poll when the
+        // signal comes between two polls (while a frame is drawn); the byte on the pipe does.
+        var resize = sigaction()
+        resize.__sigaction_handler.sa_handler = { number in
+            if let curses = TerminalRestore.cursesResizeAction.__sigaction_handler.sa_handler,
+               unsafeBitCast(curses, to: Int.self) > 1 {
+                curses(number)
+            }
+            var byte = UInt8(truncatingIfNeeded: number)
+            _ = write(TerminalRestore.signalWriteFD, &byte, 1)
+        }
+        sigemptyset(&resize.sa_mask)
+        resize.sa_flags = SA_RESTART
+        sigaction(SIGWINCH, &resize, &cursesResizeAction)
         for signalNumber in crashSignals {
             var action = sigaction()
             action.__sigaction_handler.sa_handler = { number in

@@ -23,7 +23,7 @@ struct BrowseCommand: ParsableCommand {
     var watch: Double?
 
     @Option(name: .long, help: ArgumentHelp("Pages kept in memory; the least recently used go first.", valueName: "n"))
-    var cachePages: Int = 256
+    var cachePages: Int = 100
 
     @Option(name: .long, help: ArgumentHelp("A cached page older than this is shown and reloaded in the background.", valueName: "seconds"))
     var staleAfter: Double = 60
@@ -55,10 +55,10 @@ struct BrowseCommand: ParsableCommand {
             return
         }
         let options = BrowserState.Options(limit: limit, isDemo: connection.isDemo, sourceLabel: connection.label, watchInterval: watch)
-        let fetcher = ConversationFetcher(client: connection.client, capacity: cachePages)
+        let fetcher = ConversationFetcher(client: connection.client, capacity: cachePages, staleAfter: staleAfter)
         let mailbox = Mailbox()
         let terminal = Terminal(mouse: !noMouse)
-        let runner = EffectRunner(fetcher: fetcher, mailbox: mailbox, terminal: terminal, staleAfter: staleAfter)
+        let runner = EffectRunner(fetcher: fetcher, mailbox: mailbox, terminal: terminal)
         let loop = EventLoop(terminal: terminal, mailbox: mailbox)
         let (state, effects) = start(BrowserState(options: options, filter: filter, size: terminal.size))
         let (_, exit) = loop.run(state, initialEffects: effects, perform: runner.perform)

@@ -9,15 +9,13 @@ final class EffectRunner {
     private let fetcher: ConversationFetcher
     private let mailbox: Mailbox
     private let terminal: Terminal
-    private let staleAfter: TimeInterval
     /// The last cache invalidation: loads started after it wait for it, so they never race it.
     private var barrier = Task<Void, Never> {}
 
-    init(fetcher: ConversationFetcher, mailbox: Mailbox, terminal: Terminal, staleAfter: TimeInterval) {
+    init(fetcher: ConversationFetcher, mailbox: Mailbox, terminal: Terminal) {
         self.fetcher = fetcher
         self.mailbox = mailbox
         self.terminal = terminal
-        self.staleAfter = staleAfter
     }
 
     func perform(_ effect: Effect) {
@@ -41,15 +39,14 @@ final class EffectRunner {
         let fetcher = self.fetcher
         let mailbox = self.mailbox
         let barrier = self.barrier
-        let staleAfter = self.staleAfter
         Task {
             await barrier.value
-            await EffectRunner.show(key, requestID: requestID, reload: reload, staleAfter: staleAfter, fetcher: fetcher, mailbox: mailbox)
+            await EffectRunner.show(key, requestID: requestID, reload: reload, fetcher: fetcher, mailbox: mailbox)
         }
     }
 
     private static func show(
-        _ key: PageKey, requestID: Int, reload: Bool, staleAfter: TimeInterval,
+        _ key: PageKey, requestID: Int, reload: Bool,
         fetcher: ConversationFetcher, mailbox: Mailbox
     ) async {
         let cached = reload ? nil : await fetcher.cached(key)
@@ -58,7 +55,8 @@ final class EffectRunner {
             return
         }
         mailbox.post(.pageLoaded(key, cached, fromCache: true, requestID: requestID))
-        if -cached.fetchedAt.timeIntervalSinceNow > staleAfter {
+        if fetcher.isStale(cached) {
+            mailbox.post(.revalidating(key))
             await fetch(key, requestID: requestID, reload: true, fetcher: fetcher, mailbox: mailbox)
         }
     }

@@ -65,7 +65,7 @@ struct SandboxCommand: AsyncParsableCommand {
     var hang = false
 
     func validate() throws {
-        guard (1...65_535).contains(port) || port == 0 else { throw ValidationError("--port must be from 0 to 65535.") }
+        guard (0...65_535).contains(port) else { throw ValidationError("--port must be from 0 to 65535.") }
         guard count >= 0 else { throw ValidationError("--count must not be negative.") }
         guard latencyMilliseconds >= 0 else { throw ValidationError("--latency-ms must not be negative.") }
         if let failStatus, !(100...599).contains(failStatus) {

@@ -59,7 +59,7 @@ enum FooterView {
                 parts.append("loading page \(loading.key.number)…")
             }
         } else if let page = state.page {
-            parts.append(state.pageFromCache ? "cached" : "loaded")
+            parts.append(state.revalidating ? "cached · revalidating…" : state.pageFromCache ? "cached" : "loaded")
             parts.append(Format.clock(page.fetchedAt) + " UTC")
         }
         if let interval = state.options.watchInterval {

@@ -7,6 +7,8 @@ public enum BrowserEvent: Sendable, Hashable {
     /// A page arrived for the request `requestID`; `fromCache` when no request was made.
     case pageLoaded(PageKey, ConversationPage, fromCache: Bool, requestID: Int)
     case pageFailed(PageKey, TavusError, requestID: Int)
+    /// A cached page older than the freshness window is being fetched again behind the screen.
+    case revalidating(PageKey)
     /// A request for a page is about to be tried again.
     case retrying(PageKey, RetryNotice, requestID: Int)
     case detailLoaded(id: String, ConversationDetail)

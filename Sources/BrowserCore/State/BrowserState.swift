@@ -34,6 +34,8 @@ public struct BrowserState: Sendable, Hashable {
     /// The page on screen. It stays while another loads or after an error.
     public var page: ConversationPage?
     public var pageFromCache: Bool = false
+    /// The page on screen came from the cache and is being fetched again because it is old.
+    public var revalidating: Bool = false
     public var selection: Int = 0
     /// The first row shown in the list.
     public var scroll: Int = 0

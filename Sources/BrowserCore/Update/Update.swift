@@ -33,8 +33,13 @@ struct Transition {
             pageLoaded(key, page, fromCache: fromCache, requestID: requestID)
         case .pageFailed(let key, let error, let requestID):
             pageFailed(key, error, requestID: requestID)
+        case .revalidating(let key):
+            if key == state.wantedKey, state.page?.page == key.number { state.revalidating = true }
         case .retrying(_, let notice, let requestID):
-            if state.loading?.requestID == requestID { state.loading?.retry = notice }
+            if state.loading?.requestID == requestID {
+                state.loading?.retry = notice
+                state.message = .warning(notice.error.description)
+            }
         case .detailLoaded(let id, let detail):
             if state.detail?.conversation.id == id { state.detail?.verbose = .loaded(detail) }
         case .detailFailed(let id, let error):
@@ -87,6 +92,7 @@ struct Transition {
         let selectedID = state.page?.page == key.number && state.page?.status == key.status ? state.selectedConversation?.id : nil
         state.page = page
         state.pageFromCache = fromCache
+        state.revalidating = false
         if let selectedID, let index = state.visibleRows.firstIndex(where: { $0.id == selectedID }) {
             state.selection = index
         }
@@ -94,12 +100,13 @@ struct Transition {
         if let open = state.detail, let fresh = page.items.first(where: { $0.id == open.conversation.id }) {
             state.detail?.conversation = fresh
         }
-        if state.message?.kind == .error { state.message = nil }
+        if state.message?.kind != .info { state.message = nil }
         if key.number < page.pageCount { effects.append(.prefetch(PageKey(status: key.status, number: key.number + 1, limit: key.limit))) }
         if key.number > 1 { effects.append(.prefetch(PageKey(status: key.status, number: key.number - 1, limit: key.limit))) }
     }
 
     mutating func pageFailed(_ key: PageKey, _ error: TavusError, requestID: Int) {
+        if key == state.wantedKey { state.revalidating = false }
         guard state.loading?.requestID == requestID else { return }
         state.loading = nil
         if error == .cancelled { return }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// How idempotent GETs are retried: transport failures, 429, 502, 503 and 504 only,
+/// How idempotent GETs are retried: transport failures, 429, 500, 502, 503 and 504 only,
 /// with exponential backoff and full jitter, honouring `Retry-After` up to a cap.
 public struct RetryPolicy: Sendable, Hashable {
     /// Attempts in all, the first included.

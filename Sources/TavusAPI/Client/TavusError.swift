@@ -45,7 +45,7 @@ public enum TavusError: Error, Sendable, Hashable, CustomStringConvertible {
     public var isTransient: Bool {
         switch self {
         case .transport: true
-        case .http(let status, _, _): [429, 502, 503, 504].contains(status)
+        case .http(let status, _, _): [429, 500, 502, 503, 504].contains(status)
         default: false
         }
     }

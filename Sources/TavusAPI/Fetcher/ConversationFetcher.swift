@@ -5,7 +5,8 @@ import Foundation
 /// - A cached page is returned without a request; concurrent calls for one page share one request.
 /// - Failures are never cached, so the next call tries again.
 /// - The cache holds at most `capacity` pages; the least recently used goes first.
-/// - At most one prefetch runs at a time, and a user's request for another page cancels it.
+/// - At most one prefetch runs at a time; others wait in a short queue. A user's request for
+///   another page cancels the running prefetch and empties the queue.
 public actor ConversationFetcher {
     public let client: TavusClient
     public let capacity: Int
@@ -18,11 +19,22 @@ public actor ConversationFetcher {
     private var entries: [PageKey: Entry] = [:]
     private var inFlight: [PageKey: Task<ConversationPage, any Error>] = [:]
     private var prefetching: (key: PageKey, task: Task<Void, Never>)?
+    private var prefetchQueue: [PageKey] = []
+    private static let prefetchQueueLimit = 4
     private var clock: UInt64 = 0
 
-    public init(client: TavusClient, capacity: Int = 256) {
+    /// Seconds after which a cached page is stale: still shown, but worth fetching again.
+    public let staleAfter: TimeInterval
+
+    public init(client: TavusClient, capacity: Int = 100, staleAfter: TimeInterval = 60) {
         self.client = client
         self.capacity = max(1, capacity)
+        self.staleAfter = staleAfter
+    }
+
+    /// Whether a page is older than `staleAfter`.
+    public nonisolated func isStale(_ page: ConversationPage, now: Date = Date()) -> Bool {
+        now.timeIntervalSince(page.fetchedAt) > staleAfter
     }
 
     /// The page from the cache, or fetched (sharing any request already under way for it).
@@ -35,6 +47,7 @@ public actor ConversationFetcher {
         if let prefetch = prefetching, prefetch.key != key {
             prefetch.task.cancel()
             prefetching = nil
+            prefetchQueue.removeAll()
         }
         return try await load(key, onRetry: onRetry)
     }
@@ -57,19 +70,31 @@ public actor ConversationFetcher {
         return entry.page
     }
 
-    /// Starts loading a page in the background unless it is cached, loading, or another
-    /// prefetch is running. Returns whether a prefetch was started.
+    /// Loads a page in the background unless it is cached or loading. Starts at once when no
+    /// other prefetch runs (and returns true); otherwise waits in the queue, newest first out
+    /// of a full queue.
     @discardableResult
     public func prefetch(number: Int, limit: Int, status: StatusFilter) -> Bool {
         let key = PageKey(status: status, number: number, limit: limit)
-        guard number >= 1, entries[key] == nil, inFlight[key] == nil, prefetching == nil else { return false }
+        guard number >= 1, entries[key] == nil, inFlight[key] == nil, prefetching?.key != key else { return false }
+        guard prefetching == nil else {
+            if !prefetchQueue.contains(key) {
+                prefetchQueue.append(key)
+                if prefetchQueue.count > Self.prefetchQueueLimit { prefetchQueue.removeFirst() }
+            }
+            return false
+        }
+        startPrefetch(key)
+        return true
+    }
+
+    private func startPrefetch(_ key: PageKey) {
         let task = Task { [weak self] in
             guard let self else { return }
             _ = try? await self.load(key, onRetry: nil)
             await self.prefetchFinished(key)
         }
         prefetching = (key, task)
-        return true
     }
 
     /// Empties the cache (a refresh). Requests under way still finish but their pages are kept
@@ -77,6 +102,7 @@ public actor ConversationFetcher {
     public func invalidate() {
         entries.removeAll()
         details.removeAll()
+        prefetchQueue.removeAll()
         generation += 1
     }
 
@@ -108,6 +134,7 @@ public actor ConversationFetcher {
 
     public var cachedPageCount: Int { entries.count }
     public var isPrefetching: Bool { prefetching != nil }
+    public var queuedPrefetchCount: Int { prefetchQueue.count }
 
     private var generation = 0
 
@@ -149,7 +176,15 @@ public actor ConversationFetcher {
     }
 
     private func prefetchFinished(_ key: PageKey) {
-        if prefetching?.key == key { prefetching = nil }
+        guard prefetching?.key == key else { return }
+        prefetching = nil
+        while !prefetchQueue.isEmpty {
+            let next = prefetchQueue.removeFirst()
+            if entries[next] == nil, inFlight[next] == nil {
+                startPrefetch(next)
+                return
+            }
+        }
     }
 
     private func evictIfNeeded() {

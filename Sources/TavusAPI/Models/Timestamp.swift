@@ -38,9 +38,12 @@ public struct Timestamp: Sendable, Hashable {
 
     /// Formats as the API does: `2025-09-10T14:02:11.481203Z`.
     public static func format(_ date: Date) -> String {
-        let c = utcCalendar.dateComponents([.year, .month, .day, .hour, .minute, .second, .nanosecond], from: date)
+        let micros = (date.timeIntervalSince1970 * 1_000_000).rounded()
+        let seconds = (micros / 1_000_000).rounded(.down)
+        let fraction = Int(micros - seconds * 1_000_000)
+        let c = utcCalendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: Date(timeIntervalSince1970: seconds))
         return String(format: "%04d-%02d-%02dT%02d:%02d:%02d.%06dZ",
-                      c.year!, c.month!, c.day!, c.hour!, c.minute!, c.second!, c.nanosecond! / 1000)
+                      c.year!, c.month!, c.day!, c.hour!, c.minute!, c.second!, fraction)
     }
 
     /// Parses `YYYY-MM-DDTHH:MM:SS[.fraction][Z|±HH:MM]`; a missing zone means UTC.

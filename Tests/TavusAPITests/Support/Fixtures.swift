@@ -17,10 +17,9 @@ func decode<T: Decodable>(_ type: T.Type, _ text: String) throws -> T {
     try JSONDecoder().decode(type, from: Data(text.utf8))
 }
 
-/// The instant of a UTC date and time, with `fraction` seconds added.
-func utc(_ year: Int, _ month: Int, _ day: Int, _ hour: Int, _ minute: Int, _ second: Int, fraction: Double = 0) -> Date {
-    var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = TimeZone(identifier: "UTC")!
-    let components = DateComponents(year: year, month: month, day: day, hour: hour, minute: minute, second: second)
-    return calendar.date(from: components)!.addingTimeInterval(fraction)
+/// Whether `date` is the instant `epochSeconds`, to the microsecond: a `Date` is a binary
+/// double, so "exactly" means within half a microsecond.
+func isInstant(_ date: Date?, _ epochSeconds: Double) -> Bool {
+    guard let date else { return false }
+    return abs(date.timeIntervalSince1970 - epochSeconds) < 0.000_000_5
 }

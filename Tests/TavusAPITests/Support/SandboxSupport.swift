@@ -8,6 +8,7 @@ import Testing
 
 /// Runs `body` against a fresh sandbox on an ephemeral port, and stops the sandbox
 /// afterwards whether `body` succeeds or throws.
+@discardableResult
 func withSandbox<Result>(
     _ configuration: SandboxConfiguration = SandboxConfiguration(),
     _ body: (SandboxServer) async throws -> Result
@@ -49,13 +50,17 @@ extension SandboxServer {
     }
 }
 
-/// The error `body` throws as a `TavusError`, or nil when it succeeds.
-func tavusError(_ body: () async throws(TavusError) -> Void) async -> TavusError? {
+/// The error `body` throws, or nil when it succeeds; any error that is not a `TavusError`
+/// is recorded as an issue.
+func tavusError(_ body: () async throws -> Void) async -> TavusError? {
     do {
         try await body()
         return nil
-    } catch {
+    } catch let error as TavusError {
         return error
+    } catch {
+        Issue.record("not a TavusError: \(error)")
+        return nil
     }
 }
 

@@ -1,0 +1,107 @@
+import BrowserCore
+import TavusAPI
+import Testing
+
+@Suite("Help overlay")
+struct HelpTests {
+    @Test func questionMarkShowsTheHelp() {
+        var browser = Browser.showing(page: 1)
+        #expect(browser.press(.char("?")).isEmpty)
+        #expect(browser.state.showHelp)
+        let screen = browser.screen
+        #expect(screen.contains(" Keys "))
+        #expect(screen.contains("next page"))
+        #expect(screen.contains("Detail pane"))
+    }
+
+    @Test func questionMarkAgainHidesIt() {
+        var browser = Browser.showing(page: 1)
+        browser.press(.char("?"), .char("?"))
+        #expect(!browser.state.showHelp)
+        #expect(!browser.screen.contains(" Keys "))
+    }
+
+    @Test(arguments: [Key.char("n"), .down, .enter, .char("/"), .char(":"), .char("r"), .char("f"), .char("E"),
+                      .char("y"), .char("x"), .escape, .end, .control("a")])
+    func anyKeyClosesTheHelpAndDoesNothingElse(_ key: Key) {
+        var browser = Browser.showing(page: 1)
+        browser.press(.char("?"))
+        var expected = browser.state
+        expected.showHelp = false
+        #expect(browser.press(key).isEmpty)
+        #expect(browser.state == expected)
+    }
+
+    @Test func helpWorksInThePaneToo() {
+        var browser = Browser.showing(page: 1)
+        browser.press(.enter)
+        browser.press(.char("?"))
+        #expect(browser.state.showHelp)
+        #expect(browser.press(.char("j")).isEmpty)
+        #expect(!browser.state.showHelp)
+        #expect(browser.state.detail?.conversation.id == Sample.id(0))
+    }
+
+    @Test(arguments: [Key.char("q"), .control("c")])
+    func quitWorksWithTheHelpShown(_ key: Key) {
+        var browser = Browser.showing(page: 1)
+        browser.press(.char("?"))
+        #expect(browser.press(key) == [.quit])
+        #expect(browser.state.quitting)
+    }
+
+    @Test func aShortTerminalSaysThereAreMoreKeys() {
+        var browser = Browser.showing(page: 1, size: TerminalSize(rows: 12, columns: 80))
+        browser.press(.char("?"))
+        #expect(browser.screen.contains("more keys: widen the terminal"))
+    }
+}
+
+@Suite("Quitting")
+struct QuitTests {
+    @Test(arguments: [Key.char("q"), .control("c")])
+    func quitKeysQuitFromTheList(_ key: Key) {
+        var browser = Browser.showing(page: 1)
+        #expect(browser.press(key) == [.quit])
+        #expect(browser.state.quitting)
+    }
+
+    @Test(arguments: [Key.char("q"), .control("c")])
+    func quitKeysQuitFromThePane(_ key: Key) {
+        var browser = Browser.showing(page: 1)
+        browser.press(.enter)
+        #expect(browser.press(key) == [.quit])
+        #expect(browser.state.quitting)
+    }
+
+    @Test func ctrlCQuitsFromTheJumpPrompt() {
+        var browser = Browser.showing(page: 1)
+        browser.press(.char(":"))
+        #expect(browser.press(.control("c")) == [.quit])
+        #expect(browser.state.quitting)
+    }
+
+    static let laterEvents: [BrowserEvent] = [
+        .key(.char("n")), .key(.enter), .key(.char("r")), .key(.mouse(.doubleClick, row: 3, column: 3)),
+        .resize(TerminalSize(rows: 10, columns: 40)),
+        .pageLoaded(.all(1), Sample.page(.all(1), total: 3), fromCache: false, requestID: 1),
+        .pageFailed(.all(1), .unauthorized(message: "Invalid access token"), requestID: 99),
+        .retrying(.all(1), RetryNotice(attempt: 2, maxAttempts: 4, delay: 1, error: .http(status: 503, message: nil)), requestID: 99),
+        .detailLoaded(id: Sample.id(0), Sample.verboseDetail(for: Sample.conversation(0))),
+        .detailFailed(id: Sample.id(0), .cancelled),
+        .conversationEnded(id: Sample.id(0)),
+        .endFailed(id: Sample.id(0), .cancelled),
+        .urlOpenResult(url: "https://example.com", failure: "no browser"),
+        .watchTick,
+        .revalidating(.all(1)),
+    ]
+
+    @Test(arguments: laterEvents)
+    func eventsAfterQuittingAreIgnored(_ event: BrowserEvent) {
+        var browser = Browser.showing(page: 1, watchInterval: 5)
+        browser.press(.char("q"))
+        let quitting = browser.state
+        #expect(browser.send(event).isEmpty)
+        #expect(browser.state == quitting)
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import TavusAPI
+import TavusSandbox
+
+/// Runs `body` against a fresh sandbox on an ephemeral 127.0.0.1 port and stops the sandbox
+/// afterwards, whether `body` succeeds or throws.
+@discardableResult
+func withSandbox<Result>(
+    count: Int = 300, seed: UInt64 = 42,
+    _ body: (SandboxServer) async throws -> Result
+) async throws -> Result {
+    let sandbox = try await SandboxServer.start(SandboxConfiguration(count: count, seed: seed))
+    do {
+        let result = try await body(sandbox)
+        await sandbox.stop()
+        return result
+    } catch {
+        await sandbox.stop()
+        throw error
+    }
+}
+
+/// Runs the built `tavus-browse` with `arguments` in its own tmux server at a fixed size, and
+/// kills that server afterwards, whether `body` succeeds or throws.
+@discardableResult
+func withBrowser<Result>(
+    _ arguments: [String], environment: [String: String] = [:], columns: Int = 100, rows: Int = 30,
+    _ body: (TmuxSession) async throws -> Result
+) async throws -> Result {
+    let binary = try Programs.browseBinary()
+    let session = try await TmuxSession.start(binary, arguments, environment: environment, columns: columns, rows: rows)
+    do {
+        let result = try await body(session)
+        await session.kill()
+        return result
+    } catch {
+        await session.kill()
+        throw error
+    }
+}
+
+/// The browser pointed at a sandbox, with the sandbox's key (or `key`) in `TAVUS_API_KEY`.
+@discardableResult
+func withBrowser<Result>(
+    against sandbox: SandboxServer, _ arguments: [String] = [], key: String? = nil,
+    environment: [String: String] = [:], columns: Int = 100, rows: Int = 30,
+    _ body: (TmuxSession) async throws -> Result
+) async throws -> Result {
+    var environment = environment
+    environment["TAVUS_API_KEY"] = key ?? sandbox.apiKey
+    return try await withBrowser(["--base-url", sandbox.baseURL.absoluteString] + arguments,
+                                 environment: environment, columns: columns, rows: rows, body)
+}
+
+/// Runs the built `tavus-browse` outside tmux, standard input on /dev/null, with the clean
+/// environment plus `environment`.
+func runBrowse(_ arguments: [String], environment: [String: String] = [:]) async throws -> ProcessResult {
+    var merged = Programs.cleanEnvironment()
+    merged.merge(environment) { $1 }
+    return try await ProcessRunner.run(try Programs.browseBinary(), arguments, environment: merged)
+}
+
+extension SandboxServer {
+    /// List requests received for one page, filter and page size.
+    func listRequests(page: Int, limit: Int, status: StatusFilter) -> Int {
+        requestCount { request in
+            request.method == "GET" && request.path == "/v2/conversations"
+                && (request.query["page"] ?? "1") == String(page)
+                && request.query["limit"] == String(limit)
+                && request.query["status"] == status.queryValue
+        }
+    }
+
+    func conversations(with status: ConversationStatus) -> [Conversation] {
+        conversations.filter { $0.status == status }
+    }
+
+    /// The number of pages the browser should show: ceil(count / limit), at least 1.
+    static func pageCount(_ count: Int, limit: Int) -> Int {
+        max(1, (count + limit - 1) / limit)
+    }
+}

@@ -1,0 +1,142 @@
+import Foundation
+import TavusAPI
+import TavusSandbox
+import Testing
+
+@Suite("Client errors against the sandbox")
+struct ClientErrorTests {
+    @Test func wrongKeyIsUnauthorized() async throws {
+        try await withSandbox { sandbox in
+            let error = await tavusError {
+                _ = try await sandbox.client(apiKey: "not-the-key").listConversations(page: 1, limit: 10, status: .all)
+            }
+            #expect(error == .unauthorized(message: "Invalid access token"))
+            #expect(sandbox.requestCount == 1)
+        }
+    }
+
+    @Test func badRequestFromTheServer() async throws {
+        try await withSandbox { sandbox in
+            // The client only refuses ids it cannot put in a path; the API also refuses '-'.
+            let error = await tavusError {
+                _ = try await sandbox.client().conversation(id: "c0b7-d9e3", verbose: false)
+            }
+            #expect(error == .http(status: 400, message: "Invalid conversation_id", retryAfter: nil))
+
+            let raw = try await sandbox.raw("/v2/conversations?limit=0")
+            #expect(raw.status == 400)
+            #expect(try json(raw.body)["message"] == .string("limit must be a positive integer"))
+        }
+    }
+
+    @Test func unknownIdIsNotFound() async throws {
+        try await withSandbox { sandbox in
+            let error = await tavusError {
+                _ = try await sandbox.client().conversation(id: "cffffffffffffff0", verbose: true)
+            }
+            #expect(error == .http(status: 404, message: "Conversation not found", retryAfter: nil))
+        }
+    }
+
+    @Test func truncatedJSONIsUndecodableWithAnExcerpt() async throws {
+        try await withSandbox { sandbox in
+            sandbox.inject(.truncatedJSON, times: 1)
+            let error = await tavusError {
+                _ = try await sandbox.client().listConversations(page: 1, limit: 10, status: .all)
+            }
+            guard case .undecodable(let reason, let excerpt) = error else {
+                Issue.record("expected undecodable, got \(String(describing: error))")
+                return
+            }
+            #expect(!reason.isEmpty)
+            #expect(excerpt.hasPrefix(#"{"data":[{"#))
+        }
+    }
+
+    @Test func invalidJSONIsUndecodable() async throws {
+        try await withSandbox { sandbox in
+            sandbox.inject(.invalidJSON, times: 1)
+            let error = await tavusError {
+                _ = try await sandbox.client().listConversations(page: 1, limit: 10, status: .all)
+            }
+            guard case .undecodable(let reason, let excerpt) = error else {
+                Issue.record("expected undecodable, got \(String(describing: error))")
+                return
+            }
+            #expect(reason == "not valid JSON")
+            #expect(excerpt.hasPrefix("upstream said"))
+        }
+    }
+
+    @Test func htmlErrorPageGivesStatusAndExcerpt() async throws {
+        try await withSandbox { sandbox in
+            sandbox.inject(.htmlBody, times: 1)
+            let error = await tavusError {
+                _ = try await sandbox.client().listConversations(page: 1, limit: 10, status: .all)
+            }
+            guard case .http(502, let message?, nil) = error else {
+                Issue.record("expected HTTP 502, got \(String(describing: error))")
+                return
+            }
+            #expect(message.contains("502 Bad Gateway"))
+            #expect(!message.contains("\n"))
+        }
+    }
+
+    @Test func hangingServerTimesOut() async throws {
+        try await withSandbox { sandbox in
+            sandbox.inject(.hang, times: nil)
+            let started = ContinuousClock.now
+            let error = await tavusError {
+                _ = try await sandbox.client(timeout: 1).listConversations(page: 1, limit: 10, status: .all)
+            }
+            guard case .transport(.timeout, let detail) = error else {
+                Issue.record("expected a timeout, got \(String(describing: error))")
+                return
+            }
+            #expect(detail.contains("1 s"))
+            #expect(ContinuousClock.now - started < .seconds(20))
+        }
+    }
+
+    @Test func stoppedServerRefusesTheConnection() async throws {
+        let sandbox = try await SandboxServer.start()
+        let client = sandbox.client()
+        await sandbox.stop()
+        let error = await tavusError {
+            _ = try await client.listConversations(page: 1, limit: 10, status: .all)
+        }
+        guard case .transport(.connectionRefused, _) = error else {
+            Issue.record("expected connection refused, got \(String(describing: error))")
+            return
+        }
+    }
+
+    @Test func apiKeyNeverAppearsInErrors() async throws {
+        let key = "tvs-live-9f2c41ab77e0d5c3-DO-NOT-SHOW"
+        var errors: [TavusError] = []
+        try await withSandbox(SandboxConfiguration(apiKey: key)) { sandbox in
+            let faults: [SandboxFault] = [.status(500), .status(503, retryAfterSeconds: 2), .truncatedJSON, .invalidJSON, .htmlBody]
+            for fault in faults {
+                sandbox.inject(fault, times: 1)
+                if let error = await tavusError({ _ = try await sandbox.client().listConversations(page: 1, limit: 10, status: .all) }) {
+                    errors.append(error)
+                }
+            }
+            let wrongKey = key + "-old"
+            if let error = await tavusError({ _ = try await sandbox.client(apiKey: wrongKey).listConversations(page: 1, limit: 10, status: .all) }) {
+                errors.append(error)
+            }
+            sandbox.inject(.hang, times: 1)
+            if let error = await tavusError({ _ = try await sandbox.client(timeout: 1).conversation(id: "c1", verbose: true) }) {
+                errors.append(error)
+            }
+        }
+        #expect(errors.count == 7)
+        for error in errors {
+            #expect(!error.description.contains(key))
+            #expect(!String(describing: error).contains(key))
+            #expect(!String(reflecting: error).contains(key))
+        }
+    }
+}

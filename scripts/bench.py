@@ -1,0 +1,287 @@
+#!/usr/bin/env python3
+"""Measures tavus-browse against `curl | jq` on this machine and writes BENCHMARKS.md.
+
+Every program runs as its own process: the sandbox (tavus-sandbox) on loopback, the browser in
+a pseudo-terminal whose output feeds a screen model (pyte), so a key-to-screen time is the time
+from writing the key to the moment the screen shows the change.
+"""
+import datetime
+import fcntl
+import json
+import os
+import platform
+import pty
+import re
+import select
+import signal
+import statistics
+import struct
+import subprocess
+import sys
+import termios
+import time
+import urllib.request
+
+import pyte
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BUILD = os.environ.get("BENCH_BUILD", os.path.join(ROOT, ".build-release", "release"))
+KEY = "bench-key"
+
+
+class Sandbox:
+    def __init__(self, count=300, latency_ms=0):
+        self.proc = subprocess.Popen(
+            [os.path.join(BUILD, "tavus-sandbox"), "--port", "0", "--api-key", KEY,
+             "--count", str(count), "--latency-ms", str(latency_ms)],
+            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        line = self.proc.stdout.readline()
+        match = re.search(r"http://127\.0\.0\.1:(\d+)", line)
+        if not match:
+            raise SystemExit(f"sandbox did not start: {line!r}")
+        self.url = f"http://127.0.0.1:{match.group(1)}"
+
+    def page(self, number, limit):
+        request = urllib.request.Request(f"{self.url}/v2/conversations?page={number}&limit={limit}",
+                                         headers={"x-api-key": KEY})
+        with urllib.request.urlopen(request) as answer:
+            return json.load(answer)
+
+    def stop(self):
+        self.proc.terminate()
+        self.proc.wait()
+
+
+class Screen:
+    """The browser in a pty of a fixed size, its output read into a pyte screen."""
+
+    def __init__(self, args, rows=40, columns=120, env=None):
+        self.screen = pyte.Screen(columns, rows)
+        self.stream = pyte.ByteStream(self.screen)
+        pid, fd = pty.fork()
+        if pid == 0:
+            environment = {k: v for k, v in os.environ.items() if k not in ("LINES", "COLUMNS")}
+            environment.update({"TERM": "screen", "TAVUS_API_KEY": KEY, "LANG": "C.UTF-8"})
+            environment.update(env or {})
+            os.execve(args[0], args, environment)
+        fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
+        self.pid, self.fd = pid, fd
+
+    def pump(self, timeout):
+        ready, _, _ = select.select([self.fd], [], [], timeout)
+        if ready:
+            try:
+                self.stream.feed(os.read(self.fd, 65536))
+            except OSError:
+                return False
+        return True
+
+    def text(self):
+        return "\n".join(self.screen.display)
+
+    def wait(self, predicate, timeout=30.0):
+        deadline = time.perf_counter() + timeout
+        while not predicate(self.text()):
+            left = deadline - time.perf_counter()
+            if left <= 0:
+                raise TimeoutError("screen never showed the change:\n" + self.text())
+            self.pump(min(left, 0.5))
+        return time.perf_counter()
+
+    def press(self, keys, predicate, timeout=30.0):
+        """Milliseconds from writing `keys` to the screen satisfying `predicate`."""
+        start = time.perf_counter()
+        os.write(self.fd, keys)
+        return (self.wait(predicate, timeout) - start) * 1000
+
+    def settle(self, seconds):
+        end = time.perf_counter() + seconds
+        while time.perf_counter() < end:
+            self.pump(end - time.perf_counter())
+
+    def resident_kib(self, field):
+        with open(f"/proc/{self.pid}/status") as status:
+            for line in status:
+                if line.startswith(field + ":"):
+                    return int(line.split()[1])
+        return 0
+
+    def cpu_seconds(self):
+        with open(f"/proc/{self.pid}/stat") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+    def quit(self):
+        os.write(self.fd, b"q")
+        deadline = time.time() + 5
+        while time.time() < deadline:
+            done, _ = os.waitpid(self.pid, os.WNOHANG)
+            if done:
+                break
+            self.pump(0.05)
+        else:
+            os.kill(self.pid, signal.SIGKILL)
+            os.waitpid(self.pid, 0)
+        os.close(self.fd)
+
+
+def stats(samples):
+    return statistics.median(samples), min(samples), max(samples)
+
+
+def row(name, samples, unit="ms"):
+    median, low, high = stats(samples)
+    return f"| {name} | {median:.2f} {unit} | {low:.2f} | {high:.2f} | {len(samples)} |"
+
+
+def curl_jq(url, runs):
+    command = f"curl -s -H 'x-api-key: {KEY}' '{url}' | jq ."
+    samples = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(command, shell=True, stdout=subprocess.DEVNULL, check=True)
+        samples.append((time.perf_counter() - start) * 1000)
+    return samples
+
+
+def browser(url, *extra, rows=40, columns=120):
+    return Screen([os.path.join(BUILD, "tavus-browse"), "--base-url", url, *extra], rows=rows, columns=columns)
+
+
+def has(text):
+    return lambda screen: text in screen
+
+
+def selected(conversation_id):
+    return lambda screen: ("▶" + conversation_id) in screen
+
+
+def main():
+    lines = []
+    results = {}
+    fast = Sandbox(count=2000)
+    slow = Sandbox(count=2000, latency_ms=300)
+    try:
+        first = fast.page(1, 20)["data"]
+        pages = {n: fast.page(n, 20)["data"][0]["conversation_id"] for n in range(1, 16)}
+
+        launch = []
+        for _ in range(20):
+            start = time.perf_counter()
+            screen = browser(fast.url)
+            screen.wait(has(first[0]["conversation_id"]))
+            launch.append((time.perf_counter() - start) * 1000)
+            screen.quit()
+        curl_first = curl_jq(f"{fast.url}/v2/conversations?page=1&limit=20", 20)
+        results["launch"] = (launch, curl_first)
+
+        screen = browser(slow.url)
+        screen.wait(has(pages[1]))
+        cached_turns, moves, details = [], [], []
+        for press in range(50):
+            screen.settle(1.0)
+            forward = press % 14 < 7
+            number = (press % 7) + 2 if forward else 8 - (press % 7) - 1
+            cached_turns.append(screen.press(b"n" if forward else b"p", has(pages[number])))
+        screen.settle(1.0)
+        rows_on_page = [c["conversation_id"] for c in slow.page(1, 20)["data"]]
+        screen.press(b"g", has(pages[1]))
+        screen.settle(0.5)
+        for index in range(50):
+            down = index % 2 == 0
+            target = rows_on_page[1] if down else rows_on_page[0]
+            moves.append(screen.press(b"j" if down else b"k", selected(target)))
+        for _ in range(30):
+            details.append(screen.press(b"\r", has("┌─ Conversation")))
+            screen.press(b"\x1b", lambda s: "┌─ Conversation" not in s)
+        uncached = []
+        for target in range(30, 50):
+            expected = fast.page(target, 20)["data"][0]["conversation_id"]
+            screen.settle(1.0)
+            os.write(screen.fd, b":" + str(target).encode())
+            screen.wait(has(f"go to page: {target}"))
+            uncached.append(screen.press(b"\r", has(expected)))
+            screen.press(b"g", has(pages[1]))
+        screen.quit()
+        curl_next = curl_jq(f"{slow.url}/v2/conversations?page=2&limit=20", 20)
+        results["paging"] = (cached_turns, uncached, moves, details, curl_next)
+
+        screen = browser(fast.url)
+        screen.wait(has(first[0]["conversation_id"]))
+        screen.settle(1.0)
+        before = screen.cpu_seconds()
+        time.sleep(10)
+        idle = (screen.cpu_seconds() - before) / 10 * 100
+        screen.quit()
+        results["idle"] = idle
+    finally:
+        fast.stop()
+        slow.stop()
+
+    big = Sandbox(count=100_000)
+    try:
+        expected = {}
+        for number in range(1, 1001):
+            expected[number] = big.page(number, 100)["data"][0]["conversation_id"]
+        screen = browser(big.url, "--limit", "100")
+        screen.wait(has(expected[1]))
+        screen.settle(0.5)
+        memory = {1: screen.resident_kib("VmHWM")}
+        for number in range(2, 1001):
+            screen.press(b"n", has(expected[number]))
+            if number in (100, 1000):
+                screen.settle(0.5)
+                memory[number] = screen.resident_kib("VmHWM")
+        screen.quit()
+        results["memory"] = memory
+    finally:
+        big.stop()
+
+    micro = subprocess.run([os.path.join(BUILD, "tavus-bench")], capture_output=True, text=True, check=True).stdout
+
+    launch, curl_first = results["launch"]
+    cached_turns, uncached, moves, details, curl_next = results["paging"]
+    memory = results["memory"]
+    median = statistics.median
+    lines.append("| measurement | median | min | max | runs |")
+    lines.append("| --- | --- | --- | --- | --- |")
+    lines.append(row("launch to first page on screen (tavus-browse)", launch))
+    lines.append(row("`curl -s … | jq .` for the same page", curl_first))
+    lines.append(row("next/previous page, cached by prefetch (300 ms API latency)", cached_turns))
+    lines.append(row("page not yet cached (`:N` Enter, 300 ms API latency)", uncached))
+    lines.append(row("`curl -s … | jq .` for the next page (300 ms API latency)", curl_next))
+    lines.append(row("move the selection (j/k)", moves))
+    lines.append(row("open the detail pane (Enter)", details))
+    lines.append("")
+    lines.append("| ratio | value |")
+    lines.append("| --- | --- |")
+    lines.append(f"| launch ÷ curl jq (median) | {median(launch) / median(curl_first):.2f}× |")
+    lines.append(f"| curl jq next page ÷ cached page turn (median) | {median(curl_next) / median(cached_turns):.0f}× faster |")
+    lines.append("")
+    lines.append("| memory and CPU | value |")
+    lines.append("| --- | --- |")
+    for number, kib in sorted(memory.items()):
+        lines.append(f"| peak resident memory after {number} page{'s' if number > 1 else ''} of 100 | {kib / 1024:.1f} MiB |")
+    lines.append(f"| growth from 100 to 1,000 pages | {(memory[1000] - memory[100]) / 1024:.1f} MiB |")
+    lines.append(f"| idle CPU over 10 s | {results['idle']:.2f} % of one core |")
+    lines.append("")
+    lines.append("| micro (release) | median | min | max |")
+    lines.append("| --- | --- | --- | --- |")
+    for line in micro.strip().splitlines():
+        name, med, low, high = line.split("\t")
+        lines.append(f"| {name} | {med} µs | {low} | {high} |")
+    table = "\n".join(lines)
+    print(table)
+
+    cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "unknown")
+    swift = subprocess.run(["swift", "--version"], capture_output=True, text=True).stdout.strip().splitlines()[0]
+    header = (f"# Benchmarks\n\nMade by `scripts/bench` on {datetime.date.today().isoformat()}: "
+              f"{os.cpu_count()} cores ({cpu}), Linux {platform.release()}, {swift}, release build. "
+              "The sandbox runs as its own process on loopback; key-to-screen times are measured through a "
+              "pseudo-terminal, from writing the key until the screen model shows the change.\n\n")
+    with open(os.path.join(ROOT, "BENCHMARKS.md"), "w") as out:
+        out.write(header + table + "\n")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
