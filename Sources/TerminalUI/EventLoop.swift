@@ -57,6 +57,9 @@ public final class EventLoop {
                 pollfd(fd: signalRead, events: Int16(POLLIN), revents: 0),
             ]
             _ = poll(&fds, nfds_t(fds.count), timeout)
+            if fds[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 {
+                return (state, .signal(SIGHUP))
+            }
 
             for signalNumber in readSignals() {
                 if signalNumber == SIGCONT {

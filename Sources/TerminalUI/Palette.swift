@@ -31,6 +31,7 @@ struct Palette {
         let fallback: Int16 = -1
         switch style {
         case .header: return (Int16(COLOR_WHITE), Int16(COLOR_BLUE))
+        case .headerAccent: return (Int16(COLOR_YELLOW), Int16(COLOR_BLUE))
         case .title: return (Int16(COLOR_CYAN), fallback)
         case .selected: return (Int16(COLOR_BLACK), Int16(COLOR_CYAN))
         case .statusActive: return (Int16(COLOR_GREEN), fallback)
@@ -52,7 +53,7 @@ struct Palette {
     private static func attribute(_ style: Style, colors: Bool) -> attr_t {
         switch style {
         case .title, .bold, .columnHeader, .key, .error: return cnc_a_bold()
-        case .header: return colors ? cnc_a_bold() : cnc_a_reverse()
+        case .header, .headerAccent: return colors ? cnc_a_bold() : cnc_a_reverse()
         case .selected: return colors ? cnc_a_bold() : cnc_a_reverse()
         case .dim, .statusEnded: return cnc_a_dim()
         case .link: return cnc_a_underline()

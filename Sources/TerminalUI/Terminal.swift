@@ -88,18 +88,19 @@ public final class Terminal {
         while column < frame.columns {
             let style = frame[row, column].style
             let start = column
-            var run = ""
+            var run = String.UnicodeScalarView()
             while column < frame.columns {
                 let cell = frame[row, column]
                 if cell.style != style { break }
                 column += 1
                 if cell.isContinuation { break }
-                run += cell.text
+                run.append(cell.scalar)
+                if let combining = cell.combining { run.append(contentsOf: combining.unicodeScalars) }
             }
             guard !run.isEmpty else { continue }
             let (attrs, pair) = palette[style]
             _ = cnc_set_attr(window, attrs, pair)
-            _ = mvwaddstr(window, Int32(row), Int32(start), run)
+            _ = mvwaddstr(window, Int32(row), Int32(start), String(run))
         }
     }
 

@@ -19,7 +19,10 @@ func conversationsJSON(count: Int) -> Data {
     return Data("{\"data\":[\(items.joined(separator: ","))],\"total_count\":100000}".utf8)
 }
 
-func measure(_ name: String, iterations: Int, _ body: () -> Void) {
+/// Iterations per measurement: the first argument, else 300.
+let iterations = CommandLine.arguments.dropFirst().first.flatMap { Int($0) } ?? 300
+
+func measure(_ name: String, _ body: () -> Void) {
     for _ in 0..<max(3, iterations / 10) { body() }
     var samples: [Double] = []
     for _ in 0..<iterations {
@@ -32,7 +35,7 @@ func measure(_ name: String, iterations: Int, _ body: () -> Void) {
 }
 
 let data = conversationsJSON(count: 100)
-measure("decode a 100-conversation page (µs)", iterations: 300) {
+measure("decode a 100-conversation page (µs)") {
     _ = try! JSONDecoder().decode(ConversationListBody.self, from: data)
 }
 
@@ -40,10 +43,10 @@ let body = try! JSONDecoder().decode(ConversationListBody.self, from: data)
 let page = ConversationPage(items: body.data, page: 1, limit: 100, status: .all, totalCount: 100_000)
 var state = BrowserState(options: .init(limit: 100), size: TerminalSize(rows: 100, columns: 300))
 state.page = page
-measure("render a 300×100 frame (µs)", iterations: 300) {
+measure("render a 300×100 frame (µs)") {
     _ = render(state)
 }
 state.detail = DetailState(conversation: page.items[1])
-measure("render a 300×100 frame with the detail pane (µs)", iterations: 300) {
+measure("render a 300×100 frame with the detail pane (µs)") {
     _ = render(state)
 }

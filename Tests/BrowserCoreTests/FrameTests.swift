@@ -150,6 +150,14 @@ struct FrameTests {
         #expect(frame.lines == ["cdef"])
     }
 
+    @Test func aCombiningMarkWhoseLetterFellLeftOfTheFrameIsDropped() {
+        var frame = Frame(rows: 2, columns: 4)
+        #expect(frame.put("e\u{301}x", row: 0, column: -1, style: .normal) == 1)
+        #expect(frame.lines == ["x   ", "    "])
+        #expect(frame.put("ab\u{301}c", row: 1, column: -1, style: .normal) == 2)
+        #expect(frame.lines == ["x   ", "b\u{301}c  "])
+    }
+
     @Test func paintChangesStylesOnly() {
         var frame = Frame(rows: 1, columns: 5)
         frame.put("hello", row: 0, column: 0, style: .normal)

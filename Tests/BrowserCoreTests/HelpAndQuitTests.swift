@@ -96,6 +96,29 @@ struct QuitTests {
         .revalidating(.all(1)),
     ]
 
+    /// The name of an event's case; the switch stops compiling when a case is added, so the
+    /// list above cannot fall behind.
+    static func caseName(_ event: BrowserEvent) -> String {
+        switch event {
+        case .key: "key"
+        case .resize: "resize"
+        case .pageLoaded: "pageLoaded"
+        case .pageFailed: "pageFailed"
+        case .revalidating: "revalidating"
+        case .retrying: "retrying"
+        case .detailLoaded: "detailLoaded"
+        case .detailFailed: "detailFailed"
+        case .conversationEnded: "conversationEnded"
+        case .endFailed: "endFailed"
+        case .urlOpenResult: "urlOpenResult"
+        case .watchTick: "watchTick"
+        }
+    }
+
+    @Test func laterEventsCoverEveryKindOfEvent() {
+        #expect(Set(Self.laterEvents.map(Self.caseName)).count == 12)
+    }
+
     @Test(arguments: laterEvents)
     func eventsAfterQuittingAreIgnored(_ event: BrowserEvent) {
         var browser = Browser.showing(page: 1, watchInterval: 5)

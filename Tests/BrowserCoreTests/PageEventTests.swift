@@ -69,10 +69,10 @@ struct PageLoadedTests {
         #expect(browser.rows.first?.id == Sample.id(40))
     }
 
-    @Test func aResponseForAFilterTheUserLeftIsNotShown() {
+    @Test func aResponseForAFilterTheUserLeftIsNotShown() throws {
         var browser = Browser.showing(page: 1)
         browser.press(.char("r"))
-        let reloadID = browser.state.loading!.requestID
+        let reloadID = try #require(browser.state.loading).requestID
         browser.press(.char("f"))
         let page = Sample.page(.all(1), total: 95)
         #expect(browser.send(.pageLoaded(.all(1), page, fromCache: false, requestID: reloadID)).isEmpty)
@@ -121,14 +121,14 @@ struct PageLoadedTests {
         #expect(browser.screen.contains("No active conversations"))
     }
 
-    @Test func aNewPageClearsAnErrorMessage() {
+    @Test func aNewPageClearsAnErrorMessage() throws {
         var browser = Browser.showing(page: 1, watchInterval: 5)
         browser.press(.char("n"))
         browser.fail(.transport(.timeout, detail: ""))
         #expect(browser.state.message == .error("Timed out"))
         let tick = browser.send(.watchTick)
         #expect(tick == [.reloadPage(.all(1), requestID: browser.state.nextRequestID - 1)])
-        browser.send(.pageLoaded(.all(1), Sample.page(.all(1), total: 95), fromCache: false, requestID: tick[0].requestID!))
+        browser.send(.pageLoaded(.all(1), Sample.page(.all(1), total: 95), fromCache: false, requestID: try #require(tick.first?.requestID)))
         #expect(browser.state.message == nil)
     }
 }
@@ -170,9 +170,9 @@ struct PageFailureTests {
         #expect(browser.state.message == .error("Connection refused: localhost:8080"))
     }
 
-    @Test func aFailureOfAnOlderRequestIsIgnored() {
+    @Test func aFailureOfAnOlderRequestIsIgnored() throws {
         var browser = Browser.showing(page: 1)
-        let old = browser.press(.char("n")).first!.requestID!
+        let old = try #require(browser.press(.char("n")).first?.requestID)
         browser.press(.char("n"))
         let before = browser.state
         #expect(browser.send(.pageFailed(.all(2), .http(status: 503, message: nil), requestID: old)).isEmpty)
@@ -207,10 +207,10 @@ struct PageFailureTests {
         #expect(browser.state.message == .info("Load cancelled"))
     }
 
-    @Test func retryingShowsTheAttemptInTheFooter() {
+    @Test func retryingShowsTheAttemptInTheFooter() throws {
         var browser = Browser.showing(page: 1)
         browser.press(.char("n"))
-        let loading = browser.state.loading!
+        let loading = try #require(browser.state.loading)
         let notice = RetryNotice(attempt: 2, maxAttempts: 4, delay: 0.6, error: .http(status: 503, message: nil))
         #expect(browser.send(.retrying(loading.key, notice, requestID: loading.requestID)).isEmpty)
         #expect(browser.state.loading?.retry == notice)
@@ -232,9 +232,9 @@ struct PageFailureTests {
 
 @Suite("Page events: revalidation")
 struct RevalidationTests {
-    @Test func aStaleCachedPageSaysItIsBeingRevalidated() {
+    @Test func aStaleCachedPageSaysItIsBeingRevalidated() throws {
         var browser = Browser()
-        let loading = browser.state.loading!
+        let loading = try #require(browser.state.loading)
         browser.answer(Sample.page(.all(1), total: 95), fromCache: true)
         #expect(browser.send(.revalidating(.all(1))).isEmpty)
         #expect(browser.state.revalidating)
@@ -255,9 +255,9 @@ struct RevalidationTests {
         #expect(!browser.state.revalidating)
     }
 
-    @Test func aFailedRevalidationEndsIt() {
+    @Test func aFailedRevalidationEndsIt() throws {
         var browser = Browser()
-        let loading = browser.state.loading!
+        let loading = try #require(browser.state.loading)
         browser.answer(Sample.page(.all(1), total: 95), fromCache: true)
         browser.send(.revalidating(.all(1)))
         browser.send(.pageFailed(.all(1), .transport(.timeout, detail: ""), requestID: loading.requestID))

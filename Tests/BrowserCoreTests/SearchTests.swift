@@ -139,6 +139,43 @@ struct SearchTests {
         #expect(browser.state.detail == nil)
     }
 
+    /// Pages 1 and 2 loaded and the kept search “call”, which matches two rows on each.
+    static func searchingTwoPages() -> Browser {
+        var browser = Browser.showing(page: 1)
+        browser.press(.char("n"))
+        browser.answer(total: 95)
+        browser.press(.char("/"))
+        browser.type("call")
+        browser.press(.enter)
+        return browser
+    }
+
+    @Test func aPageLoadedBehindASearchKeepsTheSelectionInTheMatches() {
+        var browser = Self.searchingTwoPages()
+        #expect(browser.rows.map(\.id) == [Sample.id(2), Sample.id(18), Sample.id(22), Sample.id(38)])
+        browser.press(.end)
+        #expect(browser.state.selection == 3)
+        // Page 1 again, not the page the user is on, as a late or revalidated answer would bring it.
+        let renamed = Sample.page((0..<20).map { Sample.conversation($0, name: "renamed \($0)") }, number: 1, total: 95)
+        browser.send(.pageLoaded(.all(1), renamed, fromCache: false, requestID: 1))
+        #expect(browser.state.page?.page == 2)
+        #expect(browser.rows.map(\.id) == [Sample.id(22), Sample.id(38)])
+        #expect(browser.state.selection == 1)
+        #expect(browser.selectedID == Sample.id(38))
+    }
+
+    @Test func reloadingDuringASearchKeepsTheSelectionInTheMatches() {
+        var browser = Self.searchingTwoPages()
+        browser.press(.end)
+        browser.press(.char("r"))
+        #expect(browser.rows.isEmpty, "the loaded rows were dropped with the cache")
+        #expect(browser.state.selection == 0)
+        #expect(browser.state.scroll == 0)
+        browser.answer(total: 95)
+        #expect(browser.rows.map(\.id) == [Sample.id(22), Sample.id(38)])
+        #expect(browser.state.selection == 0)
+    }
+
     @Test func noMatchesSaysSo() {
         var browser = Browser.showing(page: 1)
         browser.press(.char("/"))

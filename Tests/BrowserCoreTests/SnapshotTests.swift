@@ -69,10 +69,10 @@ struct SnapshotTests {
         Snapshot.expect(screen, named: "error-401-100x30")
     }
 
-    @Test func retrying100x30() {
+    @Test func retrying100x30() throws {
         var browser = Browser.showing(page: 1, total: 95, size: Self.standard, watchInterval: 10)
         browser.press(.char("n"))
-        let loading = browser.state.loading!
+        let loading = try #require(browser.state.loading)
         browser.send(.retrying(loading.key, RetryNotice(attempt: 2, maxAttempts: 4, delay: 0.6,
                                                         error: .http(status: 503, message: nil)), requestID: loading.requestID))
         Snapshot.expect(browser.screen, named: "retrying-100x30")

@@ -35,6 +35,9 @@ struct BrowsingTests {
                 try await tmux.waitFor("page 1/\(pages)") { screen in
                     screen.header.contains("page 1/\(pages)") && screen.lines[2].hasPrefix("▶" + all[0].id)
                 }
+                // Normally 1; more only if the first attempt failed under load and was retried.
+                let firstLoad = sandbox.listRequests(page: 1, limit: limit, status: .all)
+                #expect(firstLoad >= 1)
                 try await tmux.press("n")
                 try await tmux.waitFor("page 2/\(pages) starting with \(all[limit].id)") { screen in
                     screen.header.contains("page 2/\(pages)  \(all.count) total")
@@ -51,9 +54,8 @@ struct BrowsingTests {
                 }
                 // Nothing should follow; give a stray revalidation a moment to show up.
                 try await Task.sleep(for: .milliseconds(300))
-                #expect(sandbox.listRequests(page: 1, limit: limit, status: .all) == 1,
-                        "page 1 was requested again: \(sandbox.requests.map { "\($0.method) \($0.path) \($0.query)" })")
-                #expect(sandbox.listRequests(page: 2, limit: limit, status: .all) == 1)
+                #expect(sandbox.listRequests(page: 1, limit: limit, status: .all) == firstLoad,
+                        "going back to page 1 requested it again: \(sandbox.requestLog)")
             }
         }
     }
@@ -148,10 +150,8 @@ struct BrowsingTests {
     @Test("--demo says DEMO in the header")
     func demoHeader() async throws {
         try await withBrowser(["--demo"]) { tmux in
-            try await tmux.waitFor("DEMO and a total in the header") { screen in
-                screen.header.hasPrefix(" Tavus conversations  DEMO  filter: all  page 1/")
-                    && screen.header.contains(" total")
-            }
+            let screen = try await tmux.waitFor(regex: #"^ Tavus conversations  DEMO  filter: all  page 1/\d+  \d+ total +\? help$"#)
+            #expect(screen.lines.count == 30)
         }
     }
 }

@@ -29,7 +29,6 @@ struct CommandLineTests {
             #expect(ids == ended.map(\.id))
             #expect(Set(ids).count == ids.count, "a conversation was printed twice")
             #expect(objects.allSatisfy { $0["status"] as? String == "ended" })
-            #expect(sandbox.listRequests(page: 1, limit: 100, status: .ended) == 1)
         }
     }
 

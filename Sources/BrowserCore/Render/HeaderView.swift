@@ -16,7 +16,7 @@ enum HeaderView {
         if TerminalText.width(full.joined(separator: "  ")) + help.count + 2 > width { segments = compact }
         var column = 0
         for (index, segment) in segments.enumerated() {
-            let style: Style = index == 0 ? .title : (segment == "DEMO" ? .warning : .header)
+            let style: Style = segment == "DEMO" ? .headerAccent : .header
             column = frame.put(segment, row: 0, column: column, style: style, limit: width - column)
             column = frame.put("  ", row: 0, column: column, style: .header, limit: width - column)
         }

@@ -48,14 +48,18 @@ enum ListView {
     static func drawRow(_ conversation: Conversation, selected: Bool, row: Int, columns: Columns, width: Int, into frame: inout Frame) {
         let base: Style = selected ? .selected : .normal
         frame.clear(row: row, column: 0, height: 1, width: width, style: base)
-        var column = frame.put(selected ? "▶" : " ", row: row, column: 0, style: base)
-        column = frame.put(TerminalText.fit(TerminalText.sanitize(conversation.id), to: columns.id), row: row, column: column, style: base) + 1
-        column = frame.put(TerminalText.fit(TerminalText.sanitize(conversation.name), to: columns.name), row: row, column: column, style: base) + 1
+        frame.put(selected ? "▶" : " ", row: row, column: 0, style: base)
+        var column = 1
+        func field(_ text: String, _ width: Int, _ style: Style) {
+            frame.put(TerminalText.truncate(text, to: width), row: row, column: column, style: style, limit: width)
+            column += width + 1
+        }
+        field(TerminalText.sanitize(conversation.id), columns.id, base)
+        field(TerminalText.sanitize(conversation.name), columns.name, base)
         let (label, statusStyle) = statusLabel(conversation.status)
-        column = frame.put(TerminalText.fit(label, to: columns.status), row: row, column: column, style: selected ? .selected : statusStyle) + 1
+        field(label, columns.status, selected ? .selected : statusStyle)
         if columns.created > 0 {
-            frame.put(TerminalText.fit(TerminalText.sanitize(conversation.createdAt.shortUTC), to: columns.created),
-                      row: row, column: column, style: selected ? .selected : .dim)
+            field(TerminalText.sanitize(conversation.createdAt.shortUTC), columns.created, selected ? .selected : .dim)
         }
     }
 

@@ -16,7 +16,7 @@ public func render(_ state: BrowserState) -> Frame {
 
 enum TooSmallView {
     static func draw(into frame: inout Frame, size: TerminalSize) {
-        let lines = ["Terminal too small", "\(size.columns)×\(size.rows); need \(Layout.minimumColumns)×\(Layout.minimumRows)", "q quits"]
+        let lines = [frame.columns >= 18 ? "Terminal too small" : "Too small", "\(size.columns)×\(size.rows); need \(Layout.minimumColumns)×\(Layout.minimumRows)", "q quits"]
         for (row, line) in lines.enumerated() where row < frame.rows {
             frame.put(TerminalText.truncate(line, to: frame.columns), row: row, column: 0, style: row == 0 ? .warning : .dim)
         }

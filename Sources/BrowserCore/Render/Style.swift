@@ -5,6 +5,8 @@ public enum Style: UInt8, Sendable, Hashable, CaseIterable {
     case bold
     case title
     case header
+    /// A word in the header that must stand out (DEMO).
+    case headerAccent
     case columnHeader
     case selected
     case statusActive

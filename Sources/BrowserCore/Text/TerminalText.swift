@@ -22,6 +22,7 @@ public enum TerminalText {
             case 0x00..<0x20: out.append(Unicode.Scalar(0x2400 + scalar.value)!)
             case 0x7F: out.append("\u{2421}")
             case 0x80...0x9F: out.append("\u{FFFD}")
+            case 0x1F3FB...0x1F3FF: continue // skin-tone modifiers: terminals disagree on their width
             default:
                 if isInvisibleFormat(scalar) { continue }
                 out.append(scalar)
@@ -34,11 +35,13 @@ public enum TerminalText {
     /// format characters that a terminal may draw with a width of its own choosing.
     static func isInvisibleFormat(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
-        case 0x00AD, 0x061C, 0x180E, 0x200B...0x200F, 0x2028...0x202E, 0x2060...0x206F,
-             0xFE00...0xFE0F, 0xFEFF, 0xFFF9...0xFFFB, 0xE0000...0xE007F, 0xE0100...0xE01EF:
+        case 0x00AD, 0x0600...0x0605, 0x061C, 0x06DD, 0x070F, 0x0890...0x0891, 0x08E2, 0x180E,
+             0x200B...0x200F, 0x2028...0x202E, 0x2060...0x206F, 0xFE00...0xFE0F, 0xFEFF, 0xFFF9...0xFFFB,
+             0x110BD, 0x110CD, 0x13430...0x1343F, 0x1BCA0...0x1BCA3, 0x1D173...0x1D17A,
+             0xE0000...0xE007F, 0xE0100...0xE01EF:
             return true
         default:
-            return scalar.properties.generalCategory == .format
+            return false
         }
     }
 
@@ -46,6 +49,8 @@ public enum TerminalText {
     public static func width(of scalar: Unicode.Scalar) -> Int {
         let v = scalar.value
         if v < 0x300 { return 1 }
+        if v >= 0x2010, v < 0x2E80, !(0x20D0...0x20FF).contains(v) { return isWide(v) ? 2 : 1 }
+        if v >= 0x3100, v < 0xA000 { return 2 }
         switch scalar.properties.generalCategory {
         case .nonspacingMark, .enclosingMark: return 0
         default: break
@@ -62,11 +67,11 @@ public enum TerminalText {
         return widest
     }
 
-    /// Columns a sanitized string takes.
+    /// Columns a sanitized string takes: the sum of its scalars' widths, as the terminal counts.
     public static func width(_ text: String) -> Int {
         var total = 0
-        for character in text {
-            if character.isASCII { total += 1 } else { total += width(of: character) }
+        for scalar in text.unicodeScalars {
+            total += scalar.value < 0x300 ? 1 : width(of: scalar)
         }
         return total
     }
@@ -74,23 +79,24 @@ public enum TerminalText {
     /// Cuts to at most `columns` columns, ending with `…` when something was cut.
     public static func truncate(_ text: String, to columns: Int) -> String {
         guard columns > 0 else { return "" }
-        if text.utf8.count <= columns, text.allSatisfy(\.isASCII) { return text }
+        if text.utf8.count <= columns { return text }
         guard width(text) > columns else { return text }
-        var out = ""
+        var out = String.UnicodeScalarView()
         var used = 0
-        for character in text {
-            let w = width(of: character)
+        for scalar in text.unicodeScalars {
+            let w = width(of: scalar)
             if used + w > columns - 1 { break }
-            out.append(character)
+            out.append(scalar)
             used += w
         }
-        return out + "…"
+        return String(out) + "…"
     }
 
     /// Pads with spaces (or cuts) to exactly `columns` columns.
     public static func fit(_ text: String, to columns: Int) -> String {
         let cut = truncate(text, to: columns)
-        return cut + String(repeating: " ", count: max(0, columns - width(cut)))
+        let pad = columns - width(cut)
+        return pad > 0 ? cut + String(repeating: " ", count: pad) : cut
     }
 
     /// Wraps to lines of at most `columns` columns, breaking at spaces where it can.
@@ -110,18 +116,19 @@ public enum TerminalText {
                     continue
                 }
                 if !line.isEmpty { lines.append(line) }
-                line = ""
+                var scalars = String.UnicodeScalarView()
                 lineWidth = 0
-                for character in word {
-                    let w = width(of: character)
+                for scalar in word.unicodeScalars {
+                    let w = width(of: scalar)
                     if lineWidth + w > columns {
-                        lines.append(line)
-                        line = ""
+                        lines.append(String(scalars))
+                        scalars = String.UnicodeScalarView()
                         lineWidth = 0
                     }
-                    line.append(character)
+                    scalars.append(scalar)
                     lineWidth += w
                 }
+                line = String(scalars)
             }
             lines.append(line)
         }

@@ -64,6 +64,7 @@ extension Transition {
         case .endConversation: askToEnd()
         case .reload:
             state.loadedRows = [:]
+            clampSelection()
             effects.append(.invalidateCache)
             requestWantedPage(reload: true)
             if let detail = state.detail {

@@ -47,6 +47,8 @@ extension Transition {
             if key == .char("y") || key == .char("Y") {
                 state.message = .info("Ending “\(name)”…")
                 effects.append(.endConversation(id: id))
+            } else if key == .control("c") {
+                quit()
             } else {
                 state.message = .info("Not ended")
             }

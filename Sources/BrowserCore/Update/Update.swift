@@ -80,6 +80,7 @@ struct Transition {
     mutating func pageLoaded(_ key: PageKey, _ page: ConversationPage, fromCache: Bool, requestID: Int) {
         if key.status == state.filter, key.limit == state.options.limit {
             rememberRows(page.items, page: key.number)
+            clampSelection()
         }
         guard key == state.wantedKey else { return }
         if state.loading?.requestID == requestID || state.loading?.key == key { state.loading = nil }
@@ -107,10 +108,14 @@ struct Transition {
 
     mutating func pageFailed(_ key: PageKey, _ error: TavusError, requestID: Int) {
         if key == state.wantedKey { state.revalidating = false }
-        guard state.loading?.requestID == requestID else { return }
+        guard state.loading?.requestID == requestID else {
+            if state.loading == nil, key == state.wantedKey, error != .cancelled {
+                state.message = .error("Refresh failed: \(error.description)")
+            }
+            return
+        }
         state.loading = nil
-        if error == .cancelled { return }
-        state.message = .error(error.description)
+        if error != .cancelled { state.message = .error(error.description) }
         if let shown = state.page, (shown.page != key.number || shown.status != key.status) {
             state.filter = shown.status
             state.pageNumber = shown.page

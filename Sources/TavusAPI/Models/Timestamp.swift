@@ -16,34 +16,56 @@ public struct Timestamp: Sendable, Hashable {
         self.raw = Timestamp.format(date)
     }
 
-    /// `YYYY-MM-DD HH:MM` in UTC, or the sanitized raw text when it is not a date.
+    /// `YYYY-MM-DD HH:MM` in UTC, or the raw text when it is not a date.
     public var shortUTC: String {
         guard let date else { return raw }
-        let c = Timestamp.utcCalendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
-        return String(format: "%04d-%02d-%02d %02d:%02d", c.year!, c.month!, c.day!, c.hour!, c.minute!)
+        let c = Self.components(date)
+        return "\(Self.digits(c.year, 4))-\(Self.digits(c.month, 2))-\(Self.digits(c.day, 2)) \(Self.digits(c.hour, 2)):\(Self.digits(c.minute, 2))"
     }
 
     /// `YYYY-MM-DD HH:MM:SS UTC`, or the raw text when it is not a date.
     public var longUTC: String {
         guard let date else { return raw }
-        let c = Timestamp.utcCalendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        return String(format: "%04d-%02d-%02d %02d:%02d:%02d UTC", c.year!, c.month!, c.day!, c.hour!, c.minute!, c.second!)
+        let c = Self.components(date)
+        return "\(Self.digits(c.year, 4))-\(Self.digits(c.month, 2))-\(Self.digits(c.day, 2)) "
+            + "\(Self.digits(c.hour, 2)):\(Self.digits(c.minute, 2)):\(Self.digits(c.second, 2)) UTC"
     }
 
-    static let utcCalendar: Calendar = {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        return calendar
-    }()
+    /// UTC calendar fields by arithmetic (drawn on every frame, so no Calendar or formatter).
+    static func components(_ date: Date) -> (year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int) {
+        let seconds = Int(date.timeIntervalSince1970.rounded(.down))
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        let inDay = seconds - days * 86_400
+        let (year, month, day) = civilFromDays(days)
+        return (year, month, day, inDay / 3600, (inDay % 3600) / 60, inDay % 60)
+    }
+
+    private static func digits(_ value: Int, _ width: Int) -> String {
+        let text = String(value)
+        return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
+    }
+
+    /// The proleptic Gregorian date of a day count since 1970-01-01 (Howard Hinnant's algorithm).
+    private static func civilFromDays(_ days: Int) -> (Int, Int, Int) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let day = doy - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    }
 
     /// Formats as the API does: `2025-09-10T14:02:11.481203Z`.
     public static func format(_ date: Date) -> String {
         let micros = (date.timeIntervalSince1970 * 1_000_000).rounded()
         let seconds = (micros / 1_000_000).rounded(.down)
         let fraction = Int(micros - seconds * 1_000_000)
-        let c = utcCalendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: Date(timeIntervalSince1970: seconds))
-        return String(format: "%04d-%02d-%02dT%02d:%02d:%02d.%06dZ",
-                      c.year!, c.month!, c.day!, c.hour!, c.minute!, c.second!, fraction)
+        let c = components(Date(timeIntervalSince1970: seconds))
+        return "\(digits(c.year, 4))-\(digits(c.month, 2))-\(digits(c.day, 2))T"
+            + "\(digits(c.hour, 2)):\(digits(c.minute, 2)):\(digits(c.second, 2)).\(digits(fraction, 6))Z"
     }
 
     /// Parses `YYYY-MM-DDTHH:MM:SS[.fraction][Z|±HH:MM]`; a missing zone means UTC.

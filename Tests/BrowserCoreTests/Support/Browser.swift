@@ -113,11 +113,6 @@ struct Browser {
         }
     }
 
-    /// Applies a change straight to the state, for setups `update` reaches only slowly.
-    mutating func modify(_ change: (inout BrowserState) -> Void) {
-        change(&state)
-    }
-
     var screen: Frame { render(state) }
     var footer: String { screen.lines.last ?? "" }
     var header: String { screen.lines.first ?? "" }

@@ -58,10 +58,5 @@ enum FrameChecks {
 }
 
 extension Frame {
-    /// The rows of the frame that contain `text`.
-    func rows(containing text: String) -> [Int] {
-        lines.indices.filter { lines[$0].contains(text) }
-    }
-
     func contains(_ text: String) -> Bool { text.isEmpty || self.text.contains(text) }
 }

@@ -71,6 +71,16 @@ extension SandboxServer {
         }
     }
 
+    /// Every request received, with its time since the first, for failure messages.
+    var requestLog: String {
+        let received = requests
+        guard let start = received.first?.time else { return "no requests" }
+        return received.map { request in
+            let query = request.query.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "&")
+            return String(format: "+%.3fs ", request.time.timeIntervalSince(start)) + "\(request.method) \(request.path)?\(query)"
+        }.joined(separator: "\n")
+    }
+
     func conversations(with status: ConversationStatus) -> [Conversation] {
         conversations.filter { $0.status == status }
     }

@@ -17,16 +17,10 @@ struct Screen: Sendable, CustomStringConvertible {
 
     func contains(_ text: String) -> Bool { self.text.contains(text) }
 
+    /// Whether the regular expression matches somewhere; `^` and `$` match at each line.
     func matches(_ pattern: String) -> Bool {
         guard let regex = try? Regex(pattern) else { return false }
-        return text.contains(regex)
-    }
-
-    /// The first capture of `pattern`'s first group, e.g. the N of `page 1/(\d+)`.
-    func firstGroup(of pattern: String) -> String? {
-        guard let regex = try? Regex(pattern), let match = text.firstMatch(of: regex), match.output.count > 1,
-              let group = match.output[1].substring else { return nil }
-        return String(group)
+        return text.contains(regex.anchorsMatchLineEndings())
     }
 
     /// List rows: lines that start with the selection marker or a space and a conversation id.

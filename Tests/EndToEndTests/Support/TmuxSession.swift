@@ -1,5 +1,19 @@
 import Foundation
 
+/// A value shared between tasks under a lock.
+final class Locked<Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: Value
+
+    init(_ value: Value) {
+        self.value = value
+    }
+
+    func get() -> Value { lock.withLock { value } }
+
+    func set(_ newValue: Value) { lock.withLock { value = newValue } }
+}
+
 /// The program under test, running in a detached tmux session on a server of its own.
 ///
 /// The program runs through `sh -c` so that its exit status lands in a file when it ends; the
@@ -7,12 +21,21 @@ import Foundation
 final class TmuxSession: Sendable {
     static let sessionName = "e2e"
     static let pollInterval = Duration.milliseconds(50)
-    static let defaultTimeout = Duration.seconds(15)
+
+    /// 50 ms at first; longer once a wait drags on, so that a loaded machine is not loaded
+    /// further by a capture every 50 ms from every test.
+    static func pollDelay(after elapsed: Duration) -> Duration {
+        if elapsed < .seconds(2) { return pollInterval }
+        return elapsed < .seconds(6) ? .milliseconds(100) : .milliseconds(250)
+    }
+    static let defaultTimeout = Duration.seconds(20)
 
     let tmux: String
     let socket: String
     let directory: TemporaryDirectory
     private let statusFile: String
+    /// The server's socket file, which tmux leaves behind when it exits.
+    private let socketPath = Locked<String?>(nil)
 
     private init(tmux: String, socket: String, directory: TemporaryDirectory) {
         self.tmux = tmux
@@ -50,6 +73,8 @@ final class TmuxSession: Sendable {
         do {
             try await session.command(["-f", "/dev/null", "new-session", "-d", "-s", sessionName,
                                        "-x", String(columns), "-y", String(rows)] + command)
+            session.socketPath.set(try await session.command(["display-message", "-p", "#{socket_path}"])
+                .trimmingCharacters(in: .whitespacesAndNewlines))
         } catch {
             await session.kill()
             throw error
@@ -87,14 +112,15 @@ final class TmuxSession: Sendable {
     func waitFor(
         _ what: String, timeout: Duration = defaultTimeout, _ predicate: (Screen) -> Bool
     ) async throws -> Screen {
-        let deadline = ContinuousClock.now + timeout
+        let start = ContinuousClock.now
+        let deadline = start + timeout
         var screen = try await capture()
         while !predicate(screen) {
             guard ContinuousClock.now < deadline else {
                 let exited = exitStatus().map { "\nThe program has exited with status \($0)." } ?? ""
                 throw HarnessError("Timed out after \(timeout) waiting for \(what).\(exited)\nThe screen:\n\(screen)")
             }
-            try await Task.sleep(for: Self.pollInterval)
+            try await Task.sleep(for: Self.pollDelay(after: ContinuousClock.now - start))
             screen = try await capture()
         }
         return screen
@@ -144,14 +170,15 @@ final class TmuxSession: Sendable {
 
     /// Waits for the program to end and returns its exit status.
     func waitForExit(timeout: Duration = defaultTimeout) async throws -> Int32 {
-        let deadline = ContinuousClock.now + timeout
+        let start = ContinuousClock.now
+        let deadline = start + timeout
         while true {
             if let status = exitStatus() { return status }
             guard ContinuousClock.now < deadline else {
                 let screen = (try? await capture()).map { "\n\($0)" } ?? ""
                 throw HarnessError("Timed out after \(timeout) waiting for the program to exit.\(screen)")
             }
-            try await Task.sleep(for: Self.pollInterval)
+            try await Task.sleep(for: Self.pollDelay(after: ContinuousClock.now - start))
         }
     }
 
@@ -168,7 +195,10 @@ final class TmuxSession: Sendable {
             }
             if Self.isRunning(pid) { Foundation.kill(pid, SIGKILL) }
         }
-        directory.remove()
+        let directory = ProcessInfo.processInfo.environment["TMUX_TMPDIR"] ?? "/tmp"
+        let path = socketPath.get() ?? "\(directory)/tmux-\(getuid())/\(socket)"
+        if path.hasSuffix("/" + socket) { unlink(path) }
+        self.directory.remove()
     }
 
     /// Whether the process exists and is not a zombie waiting to be reaped.
