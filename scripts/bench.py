@@ -195,7 +195,7 @@ def main():
             details.append(screen.press(b"\r", has("┌─ Conversation")))
             screen.press(b"\x1b", lambda s: "┌─ Conversation" not in s)
         uncached = []
-        for target in range(30, 50):
+        for target in range(20, 100, 4):
             expected = fast.page(target, 20)["data"][0]["conversation_id"]
             screen.settle(1.0)
             os.write(screen.fd, b":" + str(target).encode())

@@ -1,4 +1,5 @@
 import Foundation
+import TavusAPI
 
 extension SandboxFault {
     static let badGatewayPage = """
@@ -19,7 +20,7 @@ extension SandboxFault {
         case .status(401, let retryAfter):
             return SandboxReply.message(SandboxAPI.unauthorizedMessage, status: 401).retrying(after: retryAfter)
         case .status(let status, let retryAfter):
-            return SandboxReply.message(HTTPReason.phrase(status) ?? "Injected fault", status: status).retrying(after: retryAfter)
+            return SandboxReply.message(HTTPStatusText.reason(status) ?? "Injected fault", status: status).retrying(after: retryAfter)
         case .truncatedJSON:
             let body = real().body
             return SandboxReply(status: 200, contentType: SandboxReply.jsonType, body: Data(body.prefix(body.count / 2)))

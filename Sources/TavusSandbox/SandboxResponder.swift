@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import TavusAPI
 
 /// Hummingbird's entry point: records each request, waits the configured latency, then
 /// answers with the next matching fault or the API's real answer.
@@ -62,7 +63,7 @@ extension SandboxReply {
             }
         }
         return Response(
-            status: HTTPResponse.Status(code: status, reasonPhrase: HTTPReason.phrase(status) ?? ""),
+            status: HTTPResponse.Status(code: status, reasonPhrase: HTTPStatusText.reason(status) ?? ""),
             headers: fields,
             body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
     }

@@ -13,21 +13,13 @@ public final class EventLoop {
 
     private let terminal: Terminal
     private let mailbox: Mailbox
-    private let signalRead: Int32
-    private let signalWrite: Int32
+    /// Signal handlers write the signal's number here.
+    private let signals = WakePipe()
 
     public init(terminal: Terminal, mailbox: Mailbox) {
         self.terminal = terminal
         self.mailbox = mailbox
-        var fds: [Int32] = [0, 0]
-        precondition(pipe(&fds) == 0, "cannot create the signal pipe")
-        signalRead = fds[0]
-        signalWrite = fds[1]
-        for fd in fds {
-            _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
-            _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
-        }
-        TerminalRestore.install(signalPipe: signalWrite)
+        TerminalRestore.install(signalPipe: signals.writeFD)
     }
 
     /// Runs until `update` quits or an ending signal comes. `perform` is called on this thread.
@@ -53,15 +45,15 @@ public final class EventLoop {
             let timeout = nextTick.map { max(0, Int32($0.timeIntervalSinceNow * 1000)) } ?? -1
             var fds = [
                 pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
-                pollfd(fd: mailbox.readFD, events: Int16(POLLIN), revents: 0),
-                pollfd(fd: signalRead, events: Int16(POLLIN), revents: 0),
+                pollfd(fd: mailbox.wake.readFD, events: Int16(POLLIN), revents: 0),
+                pollfd(fd: signals.readFD, events: Int16(POLLIN), revents: 0),
             ]
             _ = poll(&fds, nfds_t(fds.count), timeout)
             if fds[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 {
                 return (state, .signal(SIGHUP))
             }
 
-            for signalNumber in readSignals() {
+            for signalNumber in signals.drain().map(Int32.init) {
                 if signalNumber == SIGCONT {
                     terminal.invalidate()
                 } else if signalNumber == SIGWINCH {
@@ -70,8 +62,7 @@ public final class EventLoop {
                     return (state, .signal(signalNumber))
                 }
             }
-            var drained: UInt8 = 0
-            while read(mailbox.readFD, &drained, 1) > 0 {}
+            _ = mailbox.wake.drain()
             for event in mailbox.drain() { feed(event) }
 
             while !state.quitting, let read = terminal.readKey() {
@@ -90,12 +81,5 @@ public final class EventLoop {
             }
         }
         return (state, .quit)
-    }
-
-    private func readSignals() -> [Int32] {
-        var signals: [Int32] = []
-        var byte: UInt8 = 0
-        while read(signalRead, &byte, 1) > 0 { signals.append(Int32(byte)) }
-        return signals
     }
 }

@@ -6,23 +6,13 @@ import BrowserCore
 public final class Mailbox: @unchecked Sendable {
     private let lock = NSLock()
     private var events: [BrowserEvent] = []
-    let readFD: Int32
-    let writeFD: Int32
+    let wake = WakePipe()
 
-    public init() {
-        var fds: [Int32] = [0, 0]
-        precondition(pipe(&fds) == 0, "cannot create the wake-up pipe")
-        readFD = fds[0]
-        writeFD = fds[1]
-        for fd in fds {
-            _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
-            _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
-        }
-    }
+    public init() {}
 
     deinit {
-        close(readFD)
-        close(writeFD)
+        close(wake.readFD)
+        close(wake.writeFD)
     }
 
     public func post(_ event: BrowserEvent) {
@@ -30,7 +20,7 @@ public final class Mailbox: @unchecked Sendable {
         events.append(event)
         lock.unlock()
         var byte: UInt8 = 0
-        _ = write(writeFD, &byte, 1)
+        _ = write(wake.writeFD, &byte, 1)
     }
 
     /// Everything posted so far, oldest first.

@@ -11,11 +11,14 @@ struct FuzzTests {
     static let events = 100_000
     static let renderEvery = 10
 
-    @Test func randomEventsKeepTheInvariants() {
+    /// Async and yielding now and then: the run takes seconds, and the tests that talk to a
+    /// sandbox in the same process need the shared threads too.
+    @Test func randomEventsKeepTheInvariants() async {
         var fuzzer = Fuzzer(seed: Self.seed)
         var invariants = Invariants()
         var renders = 0
         for step in 0..<Self.events {
+            if step % 500 == 0 { await Task.yield() }
             let event = fuzzer.nextEvent()
             let before = fuzzer.state
             fuzzer.apply(event)

@@ -7,6 +7,25 @@ enum Excerpt {
         clean(String(decoding: data.prefix(limit * 4), as: UTF8.self), limit: limit)
     }
 
+    /// For a body that is an HTML page (a proxy's or gateway's error page): its title, or
+    /// "untitled"; nil for anything else.
+    static func htmlPage(_ data: Data) -> String? {
+        let head = String(decoding: data.prefix(4096), as: UTF8.self)
+        let lower = head.lowercased()
+        let start = lower.drop { $0.isWhitespace }
+        guard start.hasPrefix("<!doctype html") || start.hasPrefix("<html") || start.hasPrefix("<head") || start.hasPrefix("<body") else {
+            return nil
+        }
+        guard let open = lower.range(of: "<title>"), let close = lower.range(of: "</title>", range: open.upperBound..<lower.endIndex) else {
+            return "untitled"
+        }
+        let offset = { (index: String.Index) in lower.distance(from: lower.startIndex, to: index) }
+        let titleStart = head.index(head.startIndex, offsetBy: offset(open.upperBound))
+        let titleEnd = head.index(head.startIndex, offsetBy: offset(close.lowerBound))
+        let title = clean(String(head[titleStart..<titleEnd]), limit: 60)
+        return title.isEmpty ? "untitled" : title
+    }
+
     static func clean(_ text: String, limit: Int) -> String {
         var out = ""
         var count = 0

@@ -119,6 +119,9 @@ public struct TavusClient: Sendable {
         do {
             return try JSONDecoder().decode(T.self, from: data)
         } catch {
+            if let page = Excerpt.htmlPage(data) {
+                throw .undecodable(reason: "an HTML page, not JSON (a proxy in the way?)", excerpt: redact(page))
+            }
             throw .undecodable(reason: Self.decodingReason(error), excerpt: redact(Excerpt.of(data)))
         }
     }
@@ -141,12 +144,14 @@ public struct TavusClient: Sendable {
         return .http(status: status, message: message, retryAfter: retryAfter.flatMap { Double($0.trimmingCharacters(in: .whitespaces)) })
     }
 
-    /// The `message` or `error` of a JSON error body; otherwise a short excerpt of the body.
+    /// The `message` or `error` of a JSON error body; for an HTML page its title; otherwise a
+    /// short excerpt of the body.
     static func serverMessage(_ body: Data) -> String? {
         if let object = try? JSONDecoder().decode(JSONValue.self, from: body),
            let text = object["message"]?.stringValue ?? object["error"]?.stringValue {
             return Excerpt.clean(text, limit: 200)
         }
+        if let page = Excerpt.htmlPage(body) { return "an HTML page (\(page)), not the API's JSON" }
         let excerpt = Excerpt.of(body)
         return excerpt.isEmpty ? nil : excerpt
     }

@@ -51,13 +51,17 @@ public enum TavusError: Error, Sendable, Hashable, CustomStringConvertible {
     }
 }
 
-enum HTTPStatusText {
-    static func reason(_ status: Int) -> String? {
+/// Reason phrases of the statuses this API is seen to answer with.
+public enum HTTPStatusText {
+    public static func reason(_ status: Int) -> String? {
         switch status {
+        case 200: "OK"
+        case 204: "No Content"
         case 400: "Bad Request"
         case 401: "Unauthorized"
         case 403: "Forbidden"
         case 404: "Not Found"
+        case 405: "Method Not Allowed"
         case 408: "Request Timeout"
         case 409: "Conflict"
         case 422: "Unprocessable Entity"
