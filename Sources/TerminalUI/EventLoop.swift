@@ -65,6 +65,7 @@ public final class EventLoop {
             _ = mailbox.wake.drain()
             for event in mailbox.drain() { feed(event) }
 
+            let loadingBefore = state.loading?.requestID
             while !state.quitting, let read = terminal.readKey() {
                 switch read {
                 case .key(let key): feed(.key(key))
@@ -79,7 +80,21 @@ public final class EventLoop {
                 nextTick = Date().addingTimeInterval(interval)
                 feed(.watchTick)
             }
+            if let loading = state.loading?.requestID, loading != loadingBefore {
+                awaitQuickAnswer(feed)
+            }
         }
         return (state, .quit)
     }
+
+    /// A key just asked for a page. A cached one answers within microseconds, so the loop
+    /// waits a moment for it and draws the page at once, not a "loading" frame first.
+    private func awaitQuickAnswer(_ feed: (BrowserEvent) -> Void) {
+        var fd = pollfd(fd: mailbox.wake.readFD, events: Int16(POLLIN), revents: 0)
+        guard poll(&fd, 1, Self.quickAnswerMilliseconds) > 0 else { return }
+        _ = mailbox.wake.drain()
+        for event in mailbox.drain() { feed(event) }
+    }
+
+    private static let quickAnswerMilliseconds: Int32 = 3
 }

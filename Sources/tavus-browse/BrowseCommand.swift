@@ -23,7 +23,7 @@ struct BrowseCommand: ParsableCommand {
     var watch: Double?
 
     @Option(name: .long, help: ArgumentHelp("Pages kept in memory; the least recently used go first.", valueName: "n"))
-    var cachePages: Int = 100
+    var cachePages: Int = 50
 
     @Option(name: .long, help: ArgumentHelp("A cached page older than this is shown and reloaded in the background.", valueName: "seconds"))
     var staleAfter: Double = 60

@@ -1,30 +1,37 @@
 import Foundation
 
-/// Small formatting helpers shared by the views.
+/// Small formatting helpers shared by the views. Plain arithmetic, no formatters: the footer is
+/// drawn on every frame.
 public enum Format {
     /// `12 s`, `3m 05s`, `1h 02m`.
     public static func duration(_ seconds: Double) -> String {
         let total = Int(seconds.rounded())
         if total < 60 { return "\(total) s" }
-        if total < 3600 { return String(format: "%dm %02ds", total / 60, total % 60) }
-        return String(format: "%dh %02dm", total / 3600, (total % 3600) / 60)
+        if total < 3600 { return "\(total / 60)m \(twoDigits(total % 60))s" }
+        return "\(total / 3600)h \(twoDigits((total % 3600) / 60))m"
     }
 
     /// `5 s`, `1.5 s`.
     public static func seconds(_ value: Double) -> String {
-        value == value.rounded() ? "\(Int(value)) s" : String(format: "%.1f s", value)
+        if value == value.rounded() { return "\(Int(value)) s" }
+        let tenths = Int((value * 10).rounded())
+        return "\(tenths / 10).\(tenths % 10) s"
     }
 
     /// `mm:ss` from the start of a call.
     public static func offset(_ seconds: Double) -> String {
         let total = max(0, Int(seconds))
-        return String(format: "%02d:%02d", total / 60, total % 60)
+        return "\(twoDigits(total / 60)):\(twoDigits(total % 60))"
     }
 
     /// `HH:MM:SS` in UTC.
     public static func clock(_ date: Date) -> String {
         let seconds = Int(date.timeIntervalSince1970.rounded(.down))
         let day = ((seconds % 86_400) + 86_400) % 86_400
-        return String(format: "%02d:%02d:%02d", day / 3600, (day % 3600) / 60, day % 60)
+        return "\(twoDigits(day / 3600)):\(twoDigits((day % 3600) / 60)):\(twoDigits(day % 60))"
+    }
+
+    static func twoDigits(_ value: Int) -> String {
+        value < 10 ? "0\(value)" : "\(value)"
     }
 }

@@ -16,7 +16,7 @@ public enum TerminalText {
         }
         guard needsWork else { return text }
         var out = String.UnicodeScalarView()
-        for scalar in text.precomposedStringWithCanonicalMapping.unicodeScalars {
+        for scalar in text.unicodeScalars {
             switch scalar.value {
             case 0x09, 0x0A, 0x0D: out.append(" ")
             case 0x00..<0x20: out.append(Unicode.Scalar(0x2400 + scalar.value)!)

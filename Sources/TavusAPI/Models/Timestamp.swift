@@ -2,19 +2,26 @@ import Foundation
 
 /// An API timestamp: the text as it came (possibly empty) and, when it is ISO-8601, the instant.
 /// Parsed by hand because the API mixes second and microsecond precision.
+///
+/// The text is kept only when it is not what formatting the instant gives back, which is the
+/// usual case; a cache of many pages then holds no timestamp strings.
 public struct Timestamp: Sendable, Hashable {
-    public let raw: String
     public let date: Date?
+    private let unusualText: String?
 
     public init(raw: String) {
-        self.raw = raw
-        self.date = Timestamp.parse(raw)
+        let date = Timestamp.parse(raw)
+        self.date = date
+        self.unusualText = date.map(Timestamp.format) == raw ? nil : raw
     }
 
     public init(date: Date) {
         self.date = date
-        self.raw = Timestamp.format(date)
+        self.unusualText = nil
     }
+
+    /// The text as it came.
+    public var raw: String { unusualText ?? date.map(Timestamp.format) ?? "" }
 
     /// `YYYY-MM-DD HH:MM` in UTC, or the raw text when it is not a date.
     public var shortUTC: String {
