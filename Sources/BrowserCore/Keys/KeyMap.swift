@@ -41,7 +41,7 @@ public enum KeyMap {
         KeyBinding(keys: [.char("G"), .end], label: "G End", action: .scrollBottom, summary: "scroll to the end", contexts: [.detail], hint: nil),
         KeyBinding(keys: [.char("j")], label: "j", action: .nextConversation, summary: "next conversation", contexts: [.detail], hint: nil),
         KeyBinding(keys: [.char("k")], label: "k", action: .previousConversation, summary: "previous conversation", contexts: [.detail], hint: nil),
-        KeyBinding(keys: [.char("o")], label: "o", action: .openURL, summary: "open the conversation URL in the browser", contexts: [.detail], hint: "o open"),
+        KeyBinding(keys: [.char("o")], label: "o", action: .openURL, summary: "open the URL in the browser", contexts: [.detail], hint: "o open"),
         KeyBinding(keys: [.escape, .enter], label: "Esc", action: .closeDetail, summary: "close the pane", contexts: [.detail], hint: "Esc close"),
 
         KeyBinding(keys: [.char("y")], label: "y", action: .copyURL, summary: "copy the URL to the clipboard", contexts: both, hint: "y copy"),

@@ -1,28 +1,44 @@
-/// The `?` overlay, drawn from the key map.
+/// The `?` overlay, drawn from the key map: keys of the list, of the detail pane, and those
+/// that work everywhere. Two columns when the terminal is wide enough, one otherwise.
 enum HelpView {
+    private typealias Line = (keys: String, summary: String, isTitle: Bool)
+
+    private static let columnWidth = 50
+
     static func draw(_ state: BrowserState, into frame: inout Frame) {
-        var lines: [(String, String, Bool)] = []
-        for context in KeyContext.allCases {
-            if !lines.isEmpty { lines.append(("", "", false)) }
-            lines.append((context.title, "", true))
-            for binding in KeyMap.bindings where binding.contexts.contains(context) {
-                lines.append((binding.label, binding.summary, false))
-            }
+        let everywhere = Set(KeyContext.allCases)
+        let sections: [(String, [KeyBinding])] = [
+            (KeyContext.list.title, KeyMap.bindings.filter { $0.contexts == [.list] }),
+            (KeyContext.detail.title, KeyMap.bindings.filter { $0.contexts == [.detail] }),
+            ("Everywhere", KeyMap.bindings.filter { $0.contexts == everywhere }),
+        ]
+        let blocks = sections.map { title, bindings in
+            [Line(title, "", true)] + bindings.map { Line($0.label, $0.summary, false) }
         }
-        let width = min(frame.columns - 2, 60)
-        let height = min(frame.rows - 2, lines.count + 2)
+        let twoColumns = frame.columns >= 2 * columnWidth + 6
+        let columns: [[Line]] = twoColumns
+            ? [blocks[0], blocks[1] + [Line("", "", false)] + blocks[2]]
+            : [blocks[0] + [Line("", "", false)] + blocks[1] + [Line("", "", false)] + blocks[2]]
+        let needed = (columns.map(\.count).max() ?? 0) + 2
+        let width = min(frame.columns - 2, twoColumns ? 2 * columnWidth + 4 : columnWidth + 4)
+        let height = min(frame.rows - 2, needed)
         guard width >= 10, height >= 3 else { return }
         let top = max(1, (frame.rows - height) / 2)
         let left = max(1, (frame.columns - width) / 2)
         BoxDrawing.draw(into: &frame, top: top, left: left, height: height, width: width,
-                        title: "Keys", caption: lines.count + 2 > height ? "more keys: widen the terminal · ? close" : "? or Esc close")
-        for (index, line) in lines.prefix(height - 2).enumerated() {
-            let row = top + 1 + index
-            if line.2 {
-                frame.put(line.0, row: row, column: left + 2, style: .title, limit: width - 4)
-            } else {
-                let keyColumn = frame.put(TerminalText.fit(line.0, to: 10), row: row, column: left + 3, style: .key, limit: width - 5)
-                frame.put(line.1, row: row, column: keyColumn + 1, style: .normal, limit: max(0, left + width - 2 - keyColumn - 1))
+                        title: "Keys", caption: needed > height ? "more keys in a taller terminal · ? close" : "? or Esc close")
+        for (index, lines) in columns.enumerated() {
+            let columnLeft = left + 2 + index * (columnWidth + 1)
+            let columnEnd = min(left + width - 2, columnLeft + columnWidth)
+            for (offset, line) in lines.prefix(height - 2).enumerated() {
+                let row = top + 1 + offset
+                if line.isTitle {
+                    frame.put(line.keys, row: row, column: columnLeft, style: .title, limit: columnEnd - columnLeft)
+                } else if !line.keys.isEmpty {
+                    let keyEnd = frame.put(TerminalText.fit(line.keys, to: 10), row: row, column: columnLeft + 1,
+                                           style: .key, limit: max(0, columnEnd - columnLeft - 1))
+                    frame.put(line.summary, row: row, column: keyEnd + 1, style: .normal, limit: max(0, columnEnd - keyEnd - 1))
+                }
             }
         }
     }
