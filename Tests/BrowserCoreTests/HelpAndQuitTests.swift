@@ -53,7 +53,7 @@ struct HelpTests {
     @Test func aShortTerminalSaysThereAreMoreKeys() {
         var browser = Browser.showing(page: 1, size: TerminalSize(rows: 12, columns: 80))
         browser.press(.char("?"))
-        #expect(browser.screen.contains("more keys: widen the terminal"))
+        #expect(browser.screen.contains("more keys in a taller terminal"))
     }
 }
 
