@@ -16,16 +16,7 @@ public struct Cell: Sendable, Hashable {
         self.style = style
     }
 
-    public init(text: String, style: Style) {
-        var scalars = text.unicodeScalars.makeIterator()
-        self.scalar = scalars.next() ?? "\0"
-        let rest = String(String.UnicodeScalarView(IteratorSequence(scalars)))
-        self.combining = rest.isEmpty ? nil : rest
-        self.style = style
-    }
-
     public static let blank = Cell(scalar: " ", style: .normal)
-    static let continuation = Cell(scalar: "\0", style: .normal)
 
     public var text: String {
         guard !isContinuation else { return "" }

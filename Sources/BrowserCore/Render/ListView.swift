@@ -1,3 +1,4 @@
+import Foundation
 import TavusAPI
 
 /// The table of conversations: id, name, status and creation time, with the selection marked.
@@ -42,6 +43,8 @@ enum ListView {
             guard index < rows.count else { break }
             drawRow(rows[index], selected: index == state.selection, row: layout.listTop + line,
                     columns: columns, width: width, into: &frame)
+            highlight(state.activeSearch, in: TerminalText.sanitize(rows[index].name), row: layout.listTop + line,
+                      column: 1 + columns.id + 1, width: columns.name, into: &frame)
         }
     }
 
@@ -61,6 +64,15 @@ enum ListView {
         if columns.created > 0 {
             field(TerminalText.sanitize(conversation.createdAt.shortUTC), columns.created, selected ? .selected : .dim)
         }
+    }
+
+    /// Marks where the search text stands in a shown name.
+    static func highlight(_ query: String, in name: String, row: Int, column: Int, width: Int, into frame: inout Frame) {
+        guard !query.isEmpty, let range = name.range(of: query, options: .caseInsensitive) else { return }
+        let start = TerminalText.width(String(name[..<range.lowerBound]))
+        guard start < width - 1 else { return }
+        let length = TerminalText.width(String(name[range]))
+        frame.paint(row: row, column: column + start, count: min(length, width - 1 - start), style: .match)
     }
 
     static func statusLabel(_ status: ConversationStatus) -> (String, Style) {
