@@ -60,6 +60,23 @@ public final class SandboxServer: Sendable {
         return SandboxServer(port: port, apiKey: configuration.apiKey, state: state, serviceGroup: serviceGroup, running: running)
     }
 
+    /// Runs `body` against a new server and stops the server afterwards, whether `body`
+    /// succeeds or throws.
+    public static func withServer<Result>(
+        _ configuration: SandboxConfiguration = .init(),
+        _ body: (SandboxServer) async throws -> Result
+    ) async throws -> Result {
+        let server = try await start(configuration)
+        do {
+            let result = try await body(server)
+            await server.stop()
+            return result
+        } catch {
+            await server.stop()
+            throw error
+        }
+    }
+
     /// `http://127.0.0.1:PORT`
     public var baseURL: URL {
         URL(string: "http://127.0.0.1:\(port)")!

@@ -11,18 +11,13 @@ enum Excerpt {
     /// "untitled"; nil for anything else.
     static func htmlPage(_ data: Data) -> String? {
         let head = String(decoding: data.prefix(4096), as: UTF8.self)
-        let lower = head.lowercased()
-        let start = lower.drop { $0.isWhitespace }
-        guard start.hasPrefix("<!doctype html") || start.hasPrefix("<html") || start.hasPrefix("<head") || start.hasPrefix("<body") else {
-            return nil
-        }
-        guard let open = lower.range(of: "<title>"), let close = lower.range(of: "</title>", range: open.upperBound..<lower.endIndex) else {
+        let start = head.drop { $0.isWhitespace }.prefix(14).lowercased()
+        guard ["<!doctype html", "<html", "<head", "<body"].contains(where: start.hasPrefix) else { return nil }
+        guard let open = head.range(of: "<title>", options: .caseInsensitive),
+              let close = head.range(of: "</title>", options: .caseInsensitive, range: open.upperBound..<head.endIndex) else {
             return "untitled"
         }
-        let offset = { (index: String.Index) in lower.distance(from: lower.startIndex, to: index) }
-        let titleStart = head.index(head.startIndex, offsetBy: offset(open.upperBound))
-        let titleEnd = head.index(head.startIndex, offsetBy: offset(close.lowerBound))
-        let title = clean(String(head[titleStart..<titleEnd]), limit: 60)
+        let title = clean(String(head[open.upperBound..<close.lowerBound]), limit: 60)
         return title.isEmpty ? "untitled" : title
     }
 

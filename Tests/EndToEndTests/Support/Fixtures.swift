@@ -2,22 +2,13 @@ import Foundation
 import TavusAPI
 import TavusSandbox
 
-/// Runs `body` against a fresh sandbox on an ephemeral 127.0.0.1 port and stops the sandbox
-/// afterwards, whether `body` succeeds or throws.
+/// Runs `body` against a fresh sandbox on an ephemeral 127.0.0.1 port, stopped afterwards.
 @discardableResult
 func withSandbox<Result>(
     count: Int = 300, seed: UInt64 = 42,
     _ body: (SandboxServer) async throws -> Result
 ) async throws -> Result {
-    let sandbox = try await SandboxServer.start(SandboxConfiguration(count: count, seed: seed))
-    do {
-        let result = try await body(sandbox)
-        await sandbox.stop()
-        return result
-    } catch {
-        await sandbox.stop()
-        throw error
-    }
+    try await SandboxServer.withServer(SandboxConfiguration(count: count, seed: seed), body)
 }
 
 /// Runs the built `tavus-browse` with `arguments` in its own tmux server at a fixed size, and

@@ -6,22 +6,13 @@ import TavusAPI
 import TavusSandbox
 import Testing
 
-/// Runs `body` against a fresh sandbox on an ephemeral port, and stops the sandbox
-/// afterwards whether `body` succeeds or throws.
+/// Runs `body` against a fresh sandbox on an ephemeral port, stopped afterwards.
 @discardableResult
 func withSandbox<Result>(
     _ configuration: SandboxConfiguration = SandboxConfiguration(),
     _ body: (SandboxServer) async throws -> Result
 ) async throws -> Result {
-    let sandbox = try await SandboxServer.start(configuration)
-    do {
-        let result = try await body(sandbox)
-        await sandbox.stop()
-        return result
-    } catch {
-        await sandbox.stop()
-        throw error
-    }
+    try await SandboxServer.withServer(configuration, body)
 }
 
 extension SandboxServer {
