@@ -15,6 +15,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.3.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.0"),
     ],
     targets: [
         .systemLibrary(
@@ -22,7 +25,19 @@ let package = Package(
             pkgConfig: "ncursesw",
             providers: [.apt(["libncurses-dev"])]
         ),
-        .target(name: "TavusAPI"),
+        .target(name: "CTerminalSignals"),
+        .target(
+            name: "TavusAPI",
+            dependencies: [
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOHTTPCompression", package: "swift-nio-extras"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
+        ),
         .target(
             name: "TavusSandbox",
             dependencies: [
@@ -35,7 +50,7 @@ let package = Package(
             ]
         ),
         .target(name: "BrowserCore", dependencies: ["TavusAPI"]),
-        .target(name: "TerminalUI", dependencies: ["CNCurses", "BrowserCore"]),
+        .target(name: "TerminalUI", dependencies: ["CNCurses", "CTerminalSignals", "BrowserCore"]),
         .executableTarget(
             name: "tavus-browse",
             dependencies: [
@@ -59,7 +74,7 @@ let package = Package(
         .testTarget(
             name: "BrowserCoreTests",
             dependencies: ["BrowserCore", "TavusAPI"],
-            resources: [.copy("Snapshots")]
+            resources: [.copy("Snapshots"), .copy("Fixtures")]
         ),
         .testTarget(name: "EndToEndTests", dependencies: ["TavusAPI", "TavusSandbox"]),
     ],

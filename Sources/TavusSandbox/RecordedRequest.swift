@@ -8,13 +8,22 @@ public struct RecordedRequest: Sendable, Hashable {
     /// Query parameters, percent-decoded; for a repeated name, the first value.
     public let query: [String: String]
     public let userAgent: String?
+    /// The `x-api-key` header as presented, or nil when there was none.
+    public let apiKey: String?
+    /// Every header, by lower-cased name; for a repeated name, the first value.
+    public let headers: [String: String]
     public let time: Date
 
-    init(method: String, path: String, query: [String: String], userAgent: String?, time: Date = Date()) {
+    init(
+        method: String, path: String, query: [String: String], userAgent: String?,
+        apiKey: String?, headers: [String: String], time: Date = Date()
+    ) {
         self.method = method
         self.path = path
         self.query = query
         self.userAgent = userAgent
+        self.apiKey = apiKey
+        self.headers = headers
         self.time = time
     }
 

@@ -16,8 +16,10 @@ struct SandboxAPI: Sendable {
     let events: EventGenerator
     let state: Locked<SandboxState>
 
-    func answer(_ request: RecordedRequest, presentedKey: String?) -> SandboxReply {
-        guard presentedKey == apiKey else {
+    /// The answer to `request`. With `lyingTotal`, a list request gets page 1 whatever page it
+    /// asked for, with that JSON text as `total_count`.
+    func answer(_ request: RecordedRequest, lyingTotal: String? = nil) -> SandboxReply {
+        guard request.apiKey == apiKey else {
             return .message(Self.unauthorizedMessage, status: 401)
         }
         let segments = request.path.split(separator: "/").map(String.init)
@@ -26,7 +28,7 @@ struct SandboxAPI: Sendable {
         }
         switch (segments.count, request.method) {
         case (2, "GET"):
-            return list(request.query)
+            return list(request.query, lyingTotal: lyingTotal)
         case (2, _):
             return methodNotAllowed(allowed: "GET")
         case (3, "GET"):
@@ -45,11 +47,11 @@ struct SandboxAPI: Sendable {
     }
 
     /// `GET /v2/conversations`: one page of the filtered list, newest first.
-    private func list(_ query: [String: String]) -> SandboxReply {
+    private func list(_ query: [String: String], lyingTotal: String?) -> SandboxReply {
         guard let limit = Self.positiveInteger(query["limit"], default: 10) else {
             return .message("limit must be a positive integer", status: 400)
         }
-        guard let page = Self.positiveInteger(query["page"], default: 1) else {
+        guard let page = lyingTotal == nil ? Self.positiveInteger(query["page"], default: 1) : 1 else {
             return .message("page must be a positive integer", status: 400)
         }
         let filter: ConversationStatus?
@@ -63,7 +65,8 @@ struct SandboxAPI: Sendable {
         let matching = filter.map { status in all.filter { $0.status == status } } ?? all
         let (skip, overflow) = (page - 1).multipliedReportingOverflow(by: limit)
         let items = overflow || skip >= matching.count ? [] : Array(matching[skip...].prefix(limit))
-        return .json(ConversationListBody(data: items, totalCount: matching.count))
+        let body = ConversationWire.list(items, totalCountJSON: lyingTotal ?? String(matching.count))
+        return SandboxReply(status: 200, contentType: SandboxReply.jsonType, body: body)
     }
 
     /// `GET /v2/conversations/{id}`, with events when `verbose=true`.
@@ -74,7 +77,7 @@ struct SandboxAPI: Sendable {
         }
         guard let (conversation, endedByRequest) = found else { return Self.notFound }
         let events = verbose ? self.events.events(for: conversation, endedByRequest: endedByRequest) : nil
-        return .json(DetailBody(conversation: conversation, events: events))
+        return SandboxReply(status: 200, contentType: SandboxReply.jsonType, body: ConversationWire.detail(conversation, events: events))
     }
 
     /// `POST /v2/conversations/{id}/end`: an active conversation becomes ended now.
@@ -126,23 +129,5 @@ struct SandboxAPI: Sendable {
         guard let text else { return value }
         guard let number = Int(text), number >= 1 else { return nil }
         return number
-    }
-}
-
-/// The get endpoint's body: the conversation's fields, plus `events` when verbose.
-private struct DetailBody: Encodable {
-    let conversation: Conversation
-    let events: [EventRecord]?
-
-    enum CodingKeys: String, CodingKey {
-        case events
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        try conversation.encode(to: encoder)
-        if let events {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(events, forKey: .events)
-        }
     }
 }

@@ -11,6 +11,41 @@ public enum SandboxFault: Sendable, Hashable {
     case htmlBody
     /// No answer: the request is held until the server stops or the client goes away.
     case hang
+    /// That status (100–599) with `Location: to` and an empty body.
+    case redirect(to: String, status: Int = 302)
+    /// Status 200, labelled JSON and `Content-Encoding: gzip`, with a small gzip body that
+    /// inflates to `inflatedBytes` spaces.
+    case gzipBomb(inflatedBytes: Int)
+    /// Status 200, labelled JSON and `Content-Encoding: gzip`, with a gzip header followed by
+    /// bytes that are not deflate data.
+    case corruptGzip
+    /// Status 200, labelled JSON with no Content-Length: `{"data": [` and then list items
+    /// streamed until the client goes away or the server stops.
+    case endlessBody
+    /// The real answer, its body sent one byte every `intervalMilliseconds`.
+    case drip(intervalMilliseconds: Int)
+    /// Status 200, labelled JSON, with a Content-Length for the whole real body, of which
+    /// only the first half is sent before the connection closes.
+    case cutShort
+    /// That status (100–599), labelled JSON, with exactly this text as the body and these headers.
+    case rawBody(String, status: Int = 200, headers: [String: String] = [:])
+    /// That status (100–599) with `{"message": "Invalid key: ..."}` quoting the `x-api-key`
+    /// presented, as a hostile server might.
+    case echoKey(status: Int = 400)
+    /// Every list request gets the real first page, whatever page it asked for, with this
+    /// JSON text as `total_count`: pages that repeat under a total that lies. Other requests
+    /// get their real answer.
+    case lyingTotal(String)
+
+    /// The HTTP status the fault answers with, when it names one.
+    var statusCode: Int? {
+        switch self {
+        case .status(let status, _), .redirect(_, let status), .rawBody(_, let status, _), .echoKey(let status):
+            status
+        default:
+            nil
+        }
+    }
 }
 
 /// An injected fault waiting in the queue, with the requests it applies to.

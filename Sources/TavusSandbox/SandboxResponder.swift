@@ -16,7 +16,8 @@ struct SandboxResponder: HTTPResponder {
     func respond(to request: Request, context: BasicRequestContext) async throws -> Response {
         let recorded = RecordedRequest(
             method: request.method.rawValue, path: request.uri.path,
-            query: Self.query(of: request), userAgent: request.headers[.userAgent])
+            query: Self.query(of: request), userAgent: request.headers[.userAgent],
+            apiKey: request.headers[Self.apiKeyField], headers: Self.headers(of: request))
         let (fault, latency) = api.state.withLock { state in
             state.requests.append(recorded)
             return (state.faults.take(for: recorded), state.latencyMilliseconds)
@@ -24,11 +25,11 @@ struct SandboxResponder: HTTPResponder {
         if latency > 0 {
             try await Task.sleep(for: .milliseconds(latency))
         }
-        let presentedKey = request.headers[Self.apiKeyField]
-        let answer = { api.answer(recorded, presentedKey: presentedKey) }
-        guard let fault else { return answer().response }
-        guard let reply = fault.reply(replacing: answer) else { return try await hang(request) }
-        return reply.response
+        let state = api.state
+        let isStopping: @Sendable () -> Bool = { state.withLock { $0.isStopping } }
+        guard let fault else { return api.answer(recorded).response(isStopping: isStopping) }
+        guard let reply = fault.reply(to: recorded, api: api) else { return try await hang(request) }
+        return reply.response(isStopping: isStopping)
     }
 
     /// Holds the request, without holding a thread, until the server stops; throws
@@ -39,7 +40,7 @@ struct SandboxResponder: HTTPResponder {
                 try await Task.sleep(for: Self.hangPollInterval)
             }
         }
-        return SandboxReply.message("The sandbox is stopping", status: 503).response
+        return SandboxReply.message("The sandbox is stopping", status: 503).response(isStopping: { true })
     }
 
     private static func query(of request: Request) -> [String: String] {
@@ -49,10 +50,19 @@ struct SandboxResponder: HTTPResponder {
         }
         return query
     }
+
+    private static func headers(of request: Request) -> [String: String] {
+        var headers: [String: String] = [:]
+        for field in request.headers where headers[field.name.canonicalName] == nil {
+            headers[field.name.canonicalName] = field.value
+        }
+        return headers
+    }
 }
 
 extension SandboxReply {
-    var response: Response {
+    /// The HTTP response; a streamed body checks `isStopping` to end when the server stops.
+    func response(isStopping: @escaping @Sendable () -> Bool) -> Response {
         var fields = HTTPFields()
         if let contentType {
             fields[.contentType] = contentType
@@ -62,9 +72,18 @@ extension SandboxReply {
                 fields.append(HTTPField(name: name, value: header.value))
             }
         }
+        let responseBody: ResponseBody
+        switch body {
+        case .bytes(let data):
+            responseBody = ResponseBody(byteBuffer: ByteBuffer(bytes: data))
+        case .stream(let stream):
+            responseBody = ResponseBody(contentLength: stream.contentLength) { writer in
+                try await stream.write(to: &writer, isStopping: isStopping)
+            }
+        }
         return Response(
             status: HTTPResponse.Status(code: status, reasonPhrase: HTTPStatusText.reason(status) ?? ""),
             headers: fields,
-            body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
+            body: responseBody)
     }
 }

@@ -99,7 +99,7 @@ public final class SandboxServer: Sendable {
 
     /// Gives the next `times` requests (nil: every request from now on) the fault, optionally
     /// only those whose path starts with `path`. Faults are used in the order injected.
-    /// A `.status` fault takes a status from 100 to 599.
+    /// A fault that names a status takes one from 100 to 599.
     public func inject(_ fault: SandboxFault, times: Int?, path: String? = nil) {
         add(FaultRule(fault: fault, remaining: times, pathPrefix: path, page: nil))
     }
@@ -119,7 +119,7 @@ public final class SandboxServer: Sendable {
     }
 
     private func add(_ rule: FaultRule) {
-        if case .status(let status, _) = rule.fault {
+        if let status = rule.fault.statusCode {
             precondition((100...599).contains(status), "not an HTTP status: \(status)")
         }
         guard rule.remaining.map({ $0 > 0 }) ?? true else { return }

@@ -16,9 +16,14 @@ public final class EventLoop {
     /// Signal handlers write the signal's number here.
     private let signals = WakePipe()
 
-    public init(terminal: Terminal, mailbox: Mailbox) {
+    /// Set from `TAVUS_BROWSE_TEST_CRASH` by the end-to-end tests: trap after the first frame,
+    /// to prove that a crash gives the terminal back in every build.
+    private let crashAfterFirstFrame: Bool
+
+    public init(terminal: Terminal, mailbox: Mailbox, crashAfterFirstFrame: Bool = false) {
         self.terminal = terminal
         self.mailbox = mailbox
+        self.crashAfterFirstFrame = crashAfterFirstFrame
         TerminalRestore.install(signalPipe: signals.writeFD)
     }
 
@@ -42,6 +47,7 @@ public final class EventLoop {
 
         while !state.quitting {
             terminal.draw(render(state))
+            if crashAfterFirstFrame { fatalError("forced crash (TAVUS_BROWSE_TEST_CRASH)") }
             let timeout = nextTick.map { max(0, Int32($0.timeIntervalSinceNow * 1000)) } ?? -1
             var fds = [
                 pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),

@@ -31,7 +31,7 @@ public final class Terminal {
             mousemask(wanted, nil)
             mouseinterval(250)
         }
-        TerminalRestore.isActive = true
+        TerminalRestore.setActive(true)
     }
 
     /// Gives the terminal back: normal mode, cursor shown, main screen.
@@ -41,7 +41,7 @@ public final class Terminal {
         if mouseEnabled { mousemask(0, nil) }
         curs_set(1)
         endwin()
-        TerminalRestore.isActive = false
+        TerminalRestore.setActive(false)
     }
 
     public var size: TerminalSize {

@@ -59,7 +59,8 @@ struct BrowseCommand: ParsableCommand {
         let mailbox = Mailbox()
         let terminal = Terminal(mouse: !noMouse)
         let runner = EffectRunner(fetcher: fetcher, mailbox: mailbox, terminal: terminal)
-        let loop = EventLoop(terminal: terminal, mailbox: mailbox)
+        let crashTest = ProcessInfo.processInfo.environment["TAVUS_BROWSE_TEST_CRASH"] == "1"
+        let loop = EventLoop(terminal: terminal, mailbox: mailbox, crashAfterFirstFrame: crashTest)
         let (state, effects) = start(BrowserState(options: options, filter: filter, size: terminal.size))
         let (_, exit) = loop.run(state, initialEffects: effects, perform: runner.perform)
         terminal.stop()

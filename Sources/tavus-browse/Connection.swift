@@ -12,7 +12,8 @@ struct Connection {
     static func open(_ options: ConnectionOptions) throws -> Connection {
         if options.demo {
             let sandbox = try blocking { try await SandboxServer.start(SandboxConfiguration()) }
-            let configuration = ClientConfiguration(baseURL: sandbox.baseURL, apiKey: sandbox.apiKey, timeout: options.timeout)
+            let configuration = ClientConfiguration(
+                baseURL: sandbox.baseURL, apiKey: sandbox.apiKey, timeout: options.timeout, proxy: .none)
             return Connection(client: TavusClient(configuration: configuration), isDemo: true, label: "sandbox", sandbox: sandbox)
         }
         let baseURL = try options.checkedBaseURL()

@@ -10,7 +10,7 @@ struct ConnectionOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Read the API key from this file instead of TAVUS_API_KEY.", valueName: "path"))
     var apiKeyFile: String?
 
-    @Option(name: .long, help: ArgumentHelp("Seconds to wait for an answer.", valueName: "seconds"))
+    @Option(name: .long, help: ArgumentHelp("The longest one page or record may take, retries and a slow answer included (fractions allowed).", valueName: "seconds"))
     var timeout: Double = 15
 
     @Flag(name: .long, help: "Allow plain http:// to a host that is not this machine (the key would travel unencrypted).")
@@ -29,14 +29,10 @@ struct ConnectionOptions: ParsableArguments {
               let host = url.host, !host.isEmpty else {
             throw Failure.usage("--base-url must be an http or https URL, not \(baseURL)")
         }
-        if scheme == "http", !Self.isLoopback(host), !insecureHttp {
+        if scheme == "http", !Origin.isLoopback(host), !insecureHttp {
             throw Failure.usage("--base-url \(baseURL) is plain http to another host: the API key would travel unencrypted. Use https, or add --insecure-http to go on anyway.")
         }
         return url
-    }
-
-    static func isLoopback(_ host: String) -> Bool {
-        host == "localhost" || host == "::1" || host == "[::1]" || host.hasPrefix("127.")
     }
 
     /// The API key from the environment or the key file; a message and exit status 2 without one.

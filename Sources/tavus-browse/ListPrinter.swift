@@ -2,7 +2,10 @@ import Foundation
 import BrowserCore
 import TavusAPI
 
-/// Fetches pages and prints them as a table, TSV or the API's own JSON objects.
+/// Fetches pages and prints them as a table, TSV or the API's own JSON objects. With `all`,
+/// rows are printed as each page arrives (JSON as one array, streamed), each conversation once,
+/// and the walk ends at the first page that brings nothing new, when the pages run out, or at
+/// `total_count`, whichever comes first, so a server whose pages repeat cannot keep it going.
 struct ListPrinter {
     let client: TavusClient
     let format: OutputFormat
@@ -10,70 +13,111 @@ struct ListPrinter {
     let width: Int?
 
     func print(page: Int, limit: Int, status: StatusFilter, all: Bool) throws {
-        var rows: [(Conversation, Data)] = []
         var seen = Set<String>()
         var number = all ? 1 : page
+        var table: TableLayout?
+        var printedAny = false
+        var first = true
+        if format == .json { StandardOutput.write("[") }
+        defer { if format == .json { StandardOutput.write(printedAny ? "\n]\n" : "]\n") } }
         while true {
-            let pageNumber = number
-            let data: Data
-            do {
-                data = try blocking { try await client.listConversationsData(page: pageNumber, limit: limit, status: status) }
-            } catch let error as TavusError {
-                throw Failure.api(error.description)
+            let (page, objects) = try fetch(page: number, limit: limit, status: status)
+            var fresh: [(Conversation, Data)] = []
+            for (conversation, object) in zip(page.items, objects) where seen.insert(conversation.id).inserted {
+                fresh.append((conversation, object))
             }
-            guard let body = try? JSONDecoder().decode(ConversationListBody.self, from: data),
-                  let raw = RawJSON.elements(ofArray: "data", in: data), raw.count == body.data.count else {
-                throw Failure.api(TavusError.undecodable(reason: "not a list of conversations", excerpt: "").description)
+            switch format {
+            case .json:
+                for (_, object) in fresh {
+                    StandardOutput.write(printedAny ? ",\n  " : "\n  ")
+                    StandardOutput.write(object)
+                    printedAny = true
+                }
+            case .tsv:
+                if first { StandardOutput.write(Self.tsvHeader) }
+                StandardOutput.write(fresh.map { Self.tsvLine($0.0) }.joined())
+            case .table:
+                let layout = table ?? TableLayout(first: page.items, width: width, streaming: all)
+                if table == nil { StandardOutput.write(layout.header) }
+                table = layout
+                StandardOutput.write(fresh.map { layout.line($0.0) }.joined())
             }
-            for (conversation, object) in zip(body.data, raw) where seen.insert(conversation.id).inserted {
-                rows.append((conversation, object))
-            }
-            let pageCount = ConversationPage.pageCount(total: body.totalCount ?? 0, limit: limit)
-            guard all, !body.data.isEmpty, pageNumber < pageCount else { break }
+            first = false
+            guard all, !fresh.isEmpty, number < page.pageCount else { break }
             number += 1
         }
-        write(rows)
     }
 
-    private func write(_ rows: [(Conversation, Data)]) {
-        var out = Data()
-        switch format {
-        case .json:
-            out.append(Data("[".utf8))
-            for (index, row) in rows.enumerated() {
-                out.append(Data((index == 0 ? "\n  " : ",\n  ").utf8))
-                out.append(row.1)
+    /// One page: decoded as the browser decodes it, with each conversation's bytes as they came.
+    private func fetch(page number: Int, limit: Int, status: StatusFilter) throws -> (ConversationPage, [Data]) {
+        do {
+            let data = try blocking { try await client.listConversationsData(page: number, limit: limit, status: status) }
+            let page = try TavusClient.decodePage(data, page: number, limit: limit, status: status)
+            guard let objects = RawJSON.elements(ofArray: "data", in: data), objects.count == page.items.count else {
+                throw TavusError.undecodable(reason: "not a list of conversations", excerpt: Excerpt.of(data))
             }
-            out.append(Data((rows.isEmpty ? "]\n" : "\n]\n").utf8))
-        case .tsv:
-            var text = "id\tname\tstatus\turl\tcreated_at\tupdated_at\n"
-            for (c, _) in rows {
-                text += [c.id, c.name, c.status.rawValue, c.url, c.createdAt.raw, c.updatedAt.raw]
-                    .map(TerminalText.sanitize).joined(separator: "\t") + "\n"
-            }
-            out.append(Data(text.utf8))
-        case .table:
-            out.append(Data(table(rows.map(\.0)).utf8))
+            return (page, objects)
+        } catch let error as TavusError {
+            throw Failure.api(error.description)
         }
-        FileHandle.standardOutput.write(out)
     }
 
-    private func table(_ conversations: [Conversation]) -> String {
-        let ids = conversations.map { TerminalText.sanitize($0.id) }
-        let names = conversations.map { TerminalText.sanitize($0.name) }
-        let idWidth = max(2, ids.map(TerminalText.width).max() ?? 0)
-        let statusWidth = max(6, conversations.map { TerminalText.width(TerminalText.sanitize($0.status.rawValue)) }.max() ?? 0)
+    private static let tsvHeader = "id\tname\tstatus\turl\tcreated_at\tupdated_at\n"
+
+    private static func tsvLine(_ c: Conversation) -> String {
+        [c.id, c.name, c.status.rawValue, c.url, c.createdAt.raw, c.updatedAt.raw]
+            .map(TerminalText.sanitize).joined(separator: "\t") + "\n"
+    }
+}
+
+/// Column widths for the table, fixed by the first page so that later pages line up with it.
+private struct TableLayout {
+    let idWidth: Int
+    let nameWidth: Int
+    /// Whether names are cut to `nameWidth` (on a terminal) or only padded to it.
+    let cutsNames: Bool
+    let statusWidth = 8
+
+    init(first: [Conversation], width: Int?, streaming: Bool) {
+        idWidth = max(2, first.map { TerminalText.width(TerminalText.sanitize($0.id)) }.max() ?? 0)
         let fixed = idWidth + statusWidth + 16 + 6
-        let longest = max(4, names.map(TerminalText.width).max() ?? 0)
-        let nameWidth = width.map { max(8, min(longest, $0 - fixed)) } ?? longest
-        func line(_ id: String, _ name: String, _ status: String, _ created: String) -> String {
-            [TerminalText.fit(id, to: idWidth), TerminalText.fit(name, to: nameWidth), TerminalText.fit(status, to: statusWidth), created]
-                .joined(separator: "  ").trimmingCharacters(in: .whitespaces) + "\n"
+        let longest = max(4, first.map { TerminalText.width(TerminalText.sanitize($0.name)) }.max() ?? 0)
+        // Streaming, a later page may hold longer names: give them room up to the terminal's width.
+        let wanted = streaming ? max(longest, 40) : longest
+        nameWidth = width.map { max(8, min(wanted, $0 - fixed)) } ?? wanted
+        cutsNames = width != nil
+    }
+
+    var header: String { row("ID", "NAME", "STATUS", "CREATED (UTC)") }
+
+    func line(_ c: Conversation) -> String {
+        row(TerminalText.sanitize(c.id), TerminalText.sanitize(c.name), TerminalText.sanitize(c.status.rawValue),
+            TerminalText.sanitize(c.createdAt.shortUTC))
+    }
+
+    private func row(_ id: String, _ name: String, _ status: String, _ created: String) -> String {
+        let shownName = cutsNames || TerminalText.width(name) <= nameWidth
+            ? TerminalText.fit(name, to: nameWidth) : name
+        return [TerminalText.fit(id, to: idWidth), shownName, TerminalText.fit(status, to: statusWidth), created]
+            .joined(separator: "  ").trimmingCharacters(in: .whitespaces) + "\n"
+    }
+}
+
+/// Standard output, written as it comes (no buffering, so a script sees each page at once).
+enum StandardOutput {
+    static func write(_ text: String) {
+        write(Data(text.utf8))
+    }
+
+    static func write(_ data: Data) {
+        data.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let written = Foundation.write(STDOUT_FILENO, raw.baseAddress! + offset, raw.count - offset)
+                if written < 0, errno == EINTR { continue }
+                if written <= 0 { exit(0) }
+                offset += written
+            }
         }
-        var text = line("ID", "NAME", "STATUS", "CREATED (UTC)")
-        for (index, c) in conversations.enumerated() {
-            text += line(ids[index], names[index], TerminalText.sanitize(c.status.rawValue), TerminalText.sanitize(c.createdAt.shortUTC))
-        }
-        return text
     }
 }

@@ -25,6 +25,18 @@ struct SandboxCommand: AsyncParsableCommand {
             --invalid-json: status 200 with a body that is not JSON.
             --html-body: status 502 with a proxy's HTML "Bad Gateway" page.
             --hang: no answer; the request is held until the client gives up.
+            --redirect-to URL: status 302 with Location: URL and an empty body.
+            --gzip-bomb-mb N: status 200, Content-Encoding: gzip, a small body that inflates \
+            to N MiB of spaces.
+            --corrupt-gzip: status 200, Content-Encoding: gzip, a body that is not gzip data.
+            --endless-body: status 200 with a JSON list that never ends, streamed until the \
+            client goes away.
+            --drip-ms N: the real answer, its body sent one byte every N milliseconds.
+            --cut-short: status 200 with a Content-Length for the real body, of which only \
+            half is sent before the connection closes.
+            --echo-key: status 400 with {"message": "Invalid key: KEY"}, quoting the key sent.
+            --lying-total JSON: every list request gets the first page, with JSON (such as \
+            1000000000000) as total_count.
             """
     )
 
@@ -64,6 +76,32 @@ struct SandboxCommand: AsyncParsableCommand {
     @Flag(help: "Never answer.")
     var hang = false
 
+    @Option(help: ArgumentHelp("Answer 302 with Location: URL.", valueName: "url"))
+    var redirectTo: String?
+
+    @Option(name: .customLong("gzip-bomb-mb"), help: ArgumentHelp(
+        "Answer 200 with a gzip body that inflates to N MiB.", valueName: "n"))
+    var gzipBombMegabytes: Int?
+
+    @Flag(help: "Answer 200 with a gzip-encoded body that is not gzip data.")
+    var corruptGzip = false
+
+    @Flag(help: "Answer 200 with a JSON list that never ends.")
+    var endlessBody = false
+
+    @Option(name: .customLong("drip-ms"), help: ArgumentHelp(
+        "Send the real body one byte every N milliseconds.", valueName: "n"))
+    var dripMilliseconds: Int?
+
+    @Flag(help: "Send half the real body, then close the connection.")
+    var cutShort = false
+
+    @Flag(help: "Answer 400 quoting the x-api-key sent.")
+    var echoKey = false
+
+    @Option(help: ArgumentHelp("Serve the first page for every page, with this total_count.", valueName: "json"))
+    var lyingTotal: String?
+
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be from 0 to 65535.") }
         guard count >= 0 else { throw ValidationError("--count must not be negative.") }
@@ -75,7 +113,14 @@ struct SandboxCommand: AsyncParsableCommand {
             throw ValidationError("--fail-retry-after needs --fail-status.")
         }
         if let failRetryAfter, failRetryAfter < 0 { throw ValidationError("--fail-retry-after must not be negative.") }
-        let faultCount = [failStatus != nil, truncateJSON, invalidJSON, htmlBody, hang].filter { $0 }.count
+        if let gzipBombMegabytes, !(1...4_096).contains(gzipBombMegabytes) {
+            throw ValidationError("--gzip-bomb-mb must be from 1 to 4096.")
+        }
+        if let dripMilliseconds, dripMilliseconds < 0 { throw ValidationError("--drip-ms must not be negative.") }
+        let faultCount = [
+            failStatus != nil, truncateJSON, invalidJSON, htmlBody, hang, redirectTo != nil, gzipBombMegabytes != nil,
+            corruptGzip, endlessBody, dripMilliseconds != nil, cutShort, echoKey, lyingTotal != nil,
+        ].filter { $0 }.count
         if faultCount > 1 { throw ValidationError("Choose at most one fault.") }
         if let failTimes {
             guard faultCount == 1 else { throw ValidationError("--fail-times needs a fault to apply.") }
@@ -90,6 +135,14 @@ struct SandboxCommand: AsyncParsableCommand {
         if invalidJSON { return .invalidJSON }
         if htmlBody { return .htmlBody }
         if hang { return .hang }
+        if let redirectTo { return .redirect(to: redirectTo) }
+        if let gzipBombMegabytes { return .gzipBomb(inflatedBytes: gzipBombMegabytes << 20) }
+        if corruptGzip { return .corruptGzip }
+        if endlessBody { return .endlessBody }
+        if let dripMilliseconds { return .drip(intervalMilliseconds: dripMilliseconds) }
+        if cutShort { return .cutShort }
+        if echoKey { return .echoKey() }
+        if let lyingTotal { return .lyingTotal(lyingTotal) }
         return nil
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import TavusAPI
 
 /// One line of the detail pane as styled pieces.
@@ -28,8 +29,17 @@ enum DetailContent {
         }
     }
 
+    /// The pane's lines at a width. Wrapping a long record takes a while, and both `update`
+    /// (to bound the scroll) and `render` ask on every key, so the last answer is kept; the
+    /// check that it still fits is cheap because a record that did not change shares its storage.
     static func lines(for state: BrowserState, width: Int) -> [StyledLine] {
         guard let detail = state.detail else { return [] }
+        return memo.lines(for: detail, width: width) { wrap(detail, width: width) }
+    }
+
+    private static let memo = LastLines()
+
+    private static func wrap(_ detail: DetailState, width: Int) -> [StyledLine] {
         var lines: [StyledLine] = []
         let conversation = detail.conversation
         func field(_ label: String, _ value: String?, style: Style = .normal) {
@@ -105,6 +115,22 @@ enum DetailContent {
                 }
             }
         }
+        return lines
+    }
+}
+/// The last wrapped content and what it was made from.
+private final class LastLines: @unchecked Sendable {
+    private let lock = NSLock()
+    private var last: (width: Int, conversation: Conversation, verbose: DetailState.Verbose, lines: [StyledLine])?
+
+    func lines(for detail: DetailState, width: Int, make: () -> [StyledLine]) -> [StyledLine] {
+        lock.lock()
+        defer { lock.unlock() }
+        if let last, last.width == width, last.conversation == detail.conversation, last.verbose == detail.verbose {
+            return last.lines
+        }
+        let lines = make()
+        last = (width, detail.conversation, detail.verbose, lines)
         return lines
     }
 }

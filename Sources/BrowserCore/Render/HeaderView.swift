@@ -5,8 +5,11 @@ enum HeaderView {
     static func draw(_ state: BrowserState, into frame: inout Frame) {
         let width = frame.columns
         frame.clear(row: 0, column: 0, height: 1, width: width, style: .header)
-        let pageText = "page \(state.pageNumber)/\(state.pageCount)"
-        let total = state.page.map { $0.status == state.filter ? "\($0.totalCount) total" : "" } ?? ""
+        let exact = state.page?.totalIsExact ?? true
+        let pageText = exact ? "page \(state.pageNumber)/\(state.pageCount)" : "page \(state.pageNumber)"
+        let total = state.page.map { page in
+            page.status != state.filter ? "" : page.totalIsExact ? "\(page.totalCount) total" : "total unknown"
+        } ?? ""
         let source = state.options.isDemo ? "DEMO" : TerminalText.sanitize(state.options.sourceLabel)
         let help = "? help"
 

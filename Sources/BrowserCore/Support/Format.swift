@@ -5,7 +5,7 @@ import Foundation
 public enum Format {
     /// `12 s`, `3m 05s`, `1h 02m`.
     public static func duration(_ seconds: Double) -> String {
-        let total = Int(seconds.rounded())
+        let total = whole(seconds)
         if total < 60 { return "\(total) s" }
         if total < 3600 { return "\(total / 60)m \(twoDigits(total % 60))s" }
         return "\(total / 3600)h \(twoDigits((total % 3600) / 60))m"
@@ -13,22 +13,30 @@ public enum Format {
 
     /// `5 s`, `1.5 s`.
     public static func seconds(_ value: Double) -> String {
-        if value == value.rounded() { return "\(Int(value)) s" }
-        let tenths = Int((value * 10).rounded())
+        if value == value.rounded() { return "\(whole(value)) s" }
+        let tenths = whole(value * 10)
         return "\(tenths / 10).\(tenths % 10) s"
     }
 
     /// `mm:ss` from the start of a call.
     public static func offset(_ seconds: Double) -> String {
-        let total = max(0, Int(seconds))
+        let total = whole(seconds.rounded(.down))
         return "\(twoDigits(total / 60)):\(twoDigits(total % 60))"
     }
 
     /// `HH:MM:SS` in UTC.
     public static func clock(_ date: Date) -> String {
-        let seconds = Int(date.timeIntervalSince1970.rounded(.down))
+        let seconds = whole(date.timeIntervalSince1970.rounded(.down), allowNegative: true)
         let day = ((seconds % 86_400) + 86_400) % 86_400
         return "\(twoDigits(day / 3600)):\(twoDigits((day % 3600) / 60)):\(twoDigits(day % 60))"
+    }
+
+    /// A number of seconds as a whole number that cannot trap: not finite is 0, and the range
+    /// is clamped to about 30,000 years.
+    static func whole(_ value: Double, allowNegative: Bool = false) -> Int {
+        guard value.isFinite else { return 0 }
+        let limit = 1e12
+        return Int(min(max(value.rounded(), allowNegative ? -limit : 0), limit))
     }
 
     static func twoDigits(_ value: Int) -> String {

@@ -7,22 +7,26 @@ public struct ClientConfiguration: Sendable {
 
     public var baseURL: URL
     public var apiKey: String
-    /// Seconds a request may wait for an answer before it fails with a timeout.
+    /// The longest one load (a page, a record) may take, retries and a slow body included.
     public var timeout: TimeInterval
     public var retry: RetryPolicy
     public var userAgent: String
+    /// The proxies from `HTTPS_PROXY`, `HTTP_PROXY` and `NO_PROXY`.
+    public var proxy: ProxySettings
 
     public init(
         baseURL: URL = ClientConfiguration.defaultBaseURL,
         apiKey: String,
         timeout: TimeInterval = 15,
         retry: RetryPolicy = .standard,
-        userAgent: String = "tavus-browse/\(ClientConfiguration.version)"
+        userAgent: String = "tavus-browse/\(ClientConfiguration.version)",
+        proxy: ProxySettings = ProxySettings(environment: ProcessInfo.processInfo.environment)
     ) {
         self.baseURL = baseURL
         self.apiKey = apiKey
         self.timeout = timeout
         self.retry = retry
         self.userAgent = userAgent
+        self.proxy = proxy
     }
 }

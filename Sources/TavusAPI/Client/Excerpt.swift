@@ -1,9 +1,9 @@
 import Foundation
 
 /// Short, printable excerpts of untrusted text for error messages.
-enum Excerpt {
+public enum Excerpt {
     /// The start of a body as one clean line: invalid UTF-8 replaced, controls turned to spaces.
-    static func of(_ data: Data, limit: Int = 60) -> String {
+    public static func of(_ data: Data, limit: Int = 60) -> String {
         clean(String(decoding: data.prefix(limit * 4), as: UTF8.self), limit: limit)
     }
 
@@ -21,7 +21,7 @@ enum Excerpt {
         return title.isEmpty ? "untitled" : title
     }
 
-    static func clean(_ text: String, limit: Int) -> String {
+    public static func clean(_ text: String, limit: Int) -> String {
         var out = ""
         var count = 0
         var lastWasSpace = false

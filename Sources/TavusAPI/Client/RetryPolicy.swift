@@ -1,7 +1,7 @@
 import Foundation
 
 /// How idempotent GETs are retried: transport failures, 429, 500, 502, 503 and 504 only,
-/// with exponential backoff and full jitter, honouring `Retry-After` up to a cap.
+/// with capped exponential backoff and full jitter, honouring `Retry-After` up to a cap.
 public struct RetryPolicy: Sendable, Hashable {
     /// Attempts in all, the first included.
     public var maxAttempts: Int
@@ -19,11 +19,11 @@ public struct RetryPolicy: Sendable, Hashable {
 
     /// The wait before attempt `attempt + 1` after `error` on attempt `attempt` (1-based).
     public func delay(after error: TavusError, attempt: Int, random: Double = Double.random(in: 0...1)) -> TimeInterval {
-        if case .http(_, _, let retryAfter?) = error {
+        if case .http(_, _, let retryAfter?) = error, retryAfter.isFinite {
             return min(max(retryAfter, 0), maxDelay)
         }
-        let exponential = min(maxDelay, baseDelay * pow(2, Double(attempt - 1)))
-        return exponential / 2 + exponential / 2 * random
+        let exponential = min(maxDelay, baseDelay * pow(2, Double(min(max(attempt, 1), 60) - 1)))
+        return exponential * min(max(random, 0), 1)
     }
 }
 

@@ -1,22 +1,26 @@
+import AsyncHTTPClient
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
+import NIOCore
+import NIOHTTP1
 
-/// The Tavus conversations API over URLSession. Every failure comes out as a `TavusError`.
+/// The Tavus API over HTTP. Every failure comes out as a `TavusError`, and none holds the key.
+///
+/// One load (a page, a record) has one deadline, `configuration.timeout`, that covers its
+/// retries and a slow body. The key is sent only to the base URL's origin: redirects elsewhere
+/// are refused, never followed.
 public struct TavusClient: Sendable {
     public let configuration: ClientConfiguration
-    private let session: URLSession
+    private let transport: HTTPTransport
+    private let origin: Origin?
+    private let failures: TransportFailureMapping
 
     public init(configuration: ClientConfiguration) {
         self.configuration = configuration
-        let sessionConfiguration = URLSessionConfiguration.ephemeral
-        sessionConfiguration.timeoutIntervalForRequest = configuration.timeout
-        sessionConfiguration.timeoutIntervalForResource = configuration.timeout
-        sessionConfiguration.requestCachePolicy = .reloadIgnoringLocalCacheData
-        sessionConfiguration.urlCache = nil
-        sessionConfiguration.httpCookieStorage = nil
-        self.session = URLSession(configuration: sessionConfiguration)
+        transport = HTTPTransport(proxy: configuration.proxy.server(for: configuration.baseURL))
+        origin = Origin(configuration.baseURL)
+        let host = configuration.baseURL.host ?? ""
+        let address = configuration.baseURL.port.map { "\(host):\($0)" } ?? host
+        failures = TransportFailureMapping(address: address, timeout: configuration.timeout)
     }
 
     /// `GET /v2/conversations`: one page, 1-based.
@@ -25,8 +29,7 @@ public struct TavusClient: Sendable {
         onRetry: (@Sendable (RetryNotice) -> Void)? = nil
     ) async throws(TavusError) -> ConversationPage {
         let data = try await listConversationsData(page: page, limit: limit, status: status, onRetry: onRetry)
-        let body: ConversationListBody = try decode(data)
-        return ConversationPage(items: body.data, page: page, limit: limit, status: status, totalCount: body.totalCount ?? body.data.count)
+        return try Self.decodePage(data, page: page, limit: limit, status: status)
     }
 
     /// The list endpoint's body as it came, for printing the API's objects unchanged.
@@ -38,7 +41,7 @@ public struct TavusClient: Sendable {
         guard limit >= 1 else { throw .invalidArgument("limit must be 1 or more, not \(limit)") }
         var query = [URLQueryItem(name: "page", value: String(page)), URLQueryItem(name: "limit", value: String(limit))]
         if let value = status.queryValue { query.append(URLQueryItem(name: "status", value: value)) }
-        return try await send("GET", path: "/v2/conversations", query: query, retrying: true, onRetry: onRetry)
+        return try await send(.GET, path: "/v2/conversations", query: query, retrying: true, onRetry: onRetry)
     }
 
     /// `GET /v2/conversations/{id}`, with `verbose=true` for events, transcript and analysis.
@@ -47,13 +50,24 @@ public struct TavusClient: Sendable {
         onRetry: (@Sendable (RetryNotice) -> Void)? = nil
     ) async throws(TavusError) -> ConversationDetail {
         let query = verbose ? [URLQueryItem(name: "verbose", value: "true")] : []
-        let data = try await send("GET", path: try conversationPath(id), query: query, retrying: true, onRetry: onRetry)
-        return try decode(data)
+        let data = try await send(.GET, path: try conversationPath(id), query: query, retrying: true, onRetry: onRetry)
+        return try Self.decode(data)
     }
 
-    /// `POST /v2/conversations/{id}/end`. Not retried: the user asked for it once.
+    /// `POST /v2/conversations/{id}/end`. Never retried: the user asked for it once.
     public func endConversation(id: String) async throws(TavusError) {
-        _ = try await send("POST", path: try conversationPath(id) + "/end", query: [], retrying: false, onRetry: nil)
+        _ = try await send(.POST, path: try conversationPath(id) + "/end", query: [], retrying: false, onRetry: nil)
+    }
+
+    /// A list body as a page; what `listConversations` does with the bytes it receives.
+    public static func decodePage(_ data: Data, page: Int, limit: Int, status: StatusFilter) throws(TavusError) -> ConversationPage {
+        let body: ConversationListBody = try decode(data)
+        return ConversationPage(items: body.data, page: page, limit: limit, status: status, reportedTotal: body.totalCount)
+    }
+
+    /// A verbose record; what `conversation(id:verbose:)` does with the bytes it receives.
+    public static func decodeDetail(_ data: Data) throws(TavusError) -> ConversationDetail {
+        try decode(data)
     }
 
     private func conversationPath(_ id: String) throws(TavusError) -> String {
@@ -65,20 +79,34 @@ public struct TavusClient: Sendable {
     }
 
     private func send(
-        _ method: String, path: String, query: [URLQueryItem], retrying: Bool,
+        _ method: HTTPMethod, path: String, query: [URLQueryItem], retrying: Bool,
+        onRetry: (@Sendable (RetryNotice) -> Void)?
+    ) async throws(TavusError) -> Data {
+        do {
+            return try await sendWithinDeadline(method, url: try url(path: path, query: query), retrying: retrying, onRetry: onRetry)
+        } catch {
+            throw error.redacting(configuration.apiKey)
+        }
+    }
+
+    private func sendWithinDeadline(
+        _ method: HTTPMethod, url: URL, retrying: Bool,
         onRetry: (@Sendable (RetryNotice) -> Void)?
     ) async throws(TavusError) -> Data {
         let policy = retrying ? configuration.retry : .none
+        let deadline = NIODeadline.now() + .nanoseconds(Self.nanoseconds(configuration.timeout))
         var attempt = 1
         while true {
             do {
-                return try await sendOnce(method, path: path, query: query)
+                return try await exchange(method, url: url, deadline: deadline)
             } catch where error.isTransient && attempt < policy.maxAttempts {
                 let delay = policy.delay(after: error, attempt: attempt)
+                // A retry that could not finish before the deadline is not started.
+                guard NIODeadline.now() + .nanoseconds(Self.nanoseconds(delay)) < deadline else { throw error }
                 attempt += 1
                 onRetry?(RetryNotice(attempt: attempt, maxAttempts: policy.maxAttempts, delay: delay, error: error))
                 do {
-                    try await Task.sleep(nanoseconds: UInt64(delay * 1_000_000_000))
+                    try await Task.sleep(nanoseconds: UInt64(Self.nanoseconds(delay)))
                 } catch {
                     throw .cancelled
                 }
@@ -86,62 +114,87 @@ public struct TavusClient: Sendable {
         }
     }
 
-    private func sendOnce(_ method: String, path: String, query: [URLQueryItem]) async throws(TavusError) -> Data {
-        if Task.isCancelled { throw .cancelled }
-        var components = URLComponents(url: configuration.baseURL, resolvingAgainstBaseURL: false)
-        let basePath = components?.path.hasSuffix("/") == true ? String(components!.path.dropLast()) : (components?.path ?? "")
-        components?.path = basePath + path
-        components?.queryItems = query.isEmpty ? nil : query
-        guard let url = components?.url else { throw .invalidArgument("base URL \(configuration.baseURL) cannot take a path") }
-        var request = URLRequest(url: url, timeoutInterval: configuration.timeout)
-        request.httpMethod = method
-        request.setValue(configuration.apiKey, forHTTPHeaderField: "x-api-key")
-        request.setValue(configuration.userAgent, forHTTPHeaderField: "User-Agent")
-        request.setValue("application/json", forHTTPHeaderField: "Accept")
-
-        let data: Data
-        let response: URLResponse
-        do {
-            (data, response) = try await session.data(for: request)
-        } catch {
-            throw mapTransport(error)
+    /// One attempt: the request, and same-origin redirects, up to the answer's body.
+    private func exchange(_ method: HTTPMethod, url: URL, deadline: NIODeadline) async throws(TavusError) -> Data {
+        guard let origin else { throw .invalidArgument("base URL \(configuration.baseURL) has no host") }
+        var current = url
+        var hops = 0
+        while true {
+            if Task.isCancelled { throw .cancelled }
+            let answer: HTTPTransport.Answer
+            do {
+                answer = try await transport.exchange(method: method, url: current, headers: headers, deadline: deadline)
+            } catch {
+                throw failures.map(error)
+            }
+            switch answer.status {
+            case 200..<300:
+                return answer.body
+            case 301, 302, 303, 307, 308:
+                let location = answer.headers.first(name: "location")
+                switch RedirectDecision.decide(from: current, location: location, origin: origin, hops: hops, method: method.rawValue) {
+                case .follow(let next):
+                    current = next
+                    hops += 1
+                case .refuse(let error):
+                    throw error
+                }
+            default:
+                throw Self.httpError(status: answer.status, body: answer.body, retryAfter: answer.headers.first(name: "retry-after"))
+            }
         }
-        guard let http = response as? HTTPURLResponse else {
-            throw .undecodable(reason: "not an HTTP answer", excerpt: "")
-        }
-        guard (200..<300).contains(http.statusCode) else {
-            throw httpError(status: http.statusCode, body: data, retryAfter: http.value(forHTTPHeaderField: "Retry-After"))
-        }
-        return data
     }
 
-    private func decode<T: Decodable>(_ data: Data) throws(TavusError) -> T {
+    private var headers: [(String, String)] {
+        [("x-api-key", configuration.apiKey), ("User-Agent", configuration.userAgent), ("Accept", "application/json")]
+    }
+
+    private func url(path: String, query: [URLQueryItem]) throws(TavusError) -> URL {
+        var components = URLComponents(url: configuration.baseURL, resolvingAgainstBaseURL: false)
+        let basePath = components?.path ?? ""
+        components?.path = (basePath.hasSuffix("/") ? String(basePath.dropLast()) : basePath) + path
+        components?.queryItems = query.isEmpty ? nil : query
+        guard let url = components?.url else { throw .invalidArgument("base URL \(configuration.baseURL) cannot take a path") }
+        return url
+    }
+
+    /// Seconds as nanoseconds, for any value: negative and non-finite are 0, huge is a day.
+    static func nanoseconds(_ seconds: TimeInterval) -> Int64 {
+        guard seconds.isFinite, seconds > 0 else { return 0 }
+        return Int64(min(seconds, 86_400) * 1_000_000_000)
+    }
+
+    private static func decode<T: Decodable>(_ data: Data) throws(TavusError) -> T {
         do {
             return try JSONDecoder().decode(T.self, from: data)
         } catch {
             if let page = Excerpt.htmlPage(data) {
-                throw .undecodable(reason: "an HTML page, not JSON (a proxy in the way?)", excerpt: redact(page))
+                throw .undecodable(reason: "an HTML page, not JSON (a proxy in the way?)", excerpt: page)
             }
-            throw .undecodable(reason: Self.decodingReason(error), excerpt: redact(Excerpt.of(data)))
+            throw .undecodable(reason: decodingReason(error), excerpt: Excerpt.of(data))
         }
     }
 
     private static func decodingReason(_ error: any Error) -> String {
         switch error {
         case DecodingError.dataCorrupted: "not valid JSON"
-        case DecodingError.keyNotFound(let key, _): "missing \"\(key.stringValue)\""
-        case DecodingError.typeMismatch(_, let context): "unexpected type at \(context.codingPath.map(\.stringValue).joined(separator: "."))"
-        case DecodingError.valueNotFound(_, let context): "null at \(context.codingPath.map(\.stringValue).joined(separator: "."))"
+        case DecodingError.keyNotFound(let key, _): "missing \"\(Excerpt.clean(key.stringValue, limit: 40))\""
+        case DecodingError.typeMismatch(_, let context): "unexpected type at \(path(context))"
+        case DecodingError.valueNotFound(_, let context): "null at \(path(context))"
         default: "not the expected JSON"
         }
     }
 
-    private func httpError(status: Int, body: Data, retryAfter: String?) -> TavusError {
-        let message = Self.serverMessage(body).map(redact)
+    private static func path(_ context: DecodingError.Context) -> String {
+        Excerpt.clean(context.codingPath.map(\.stringValue).joined(separator: "."), limit: 60)
+    }
+
+    private static func httpError(status: Int, body: Data, retryAfter: String?) -> TavusError {
+        let message = serverMessage(body)
         if status == 401 {
             return .unauthorized(message: message ?? "the API key was refused")
         }
-        return .http(status: status, message: message, retryAfter: retryAfter.flatMap { Double($0.trimmingCharacters(in: .whitespaces)) })
+        return .http(status: status, message: message, retryAfter: RetryAfter.seconds(retryAfter))
     }
 
     /// The `message` or `error` of a JSON error body; for an HTML page its title; otherwise a
@@ -154,33 +207,5 @@ public struct TavusClient: Sendable {
         if let page = Excerpt.htmlPage(body) { return "an HTML page (\(page)), not the API's JSON" }
         let excerpt = Excerpt.of(body)
         return excerpt.isEmpty ? nil : excerpt
-    }
-
-    private func mapTransport(_ error: any Error) -> TavusError {
-        if error is CancellationError { return .cancelled }
-        guard let urlError = error as? URLError else {
-            return .transport(.other, detail: redact(Excerpt.clean(String(describing: error), limit: 120)))
-        }
-        let host = configuration.baseURL.host ?? ""
-        switch urlError.code {
-        case .cancelled: return .cancelled
-        case .timedOut: return .transport(.timeout, detail: "no answer from \(host) within \(Self.seconds(configuration.timeout))")
-        case .cannotConnectToHost: return .transport(.connectionRefused, detail: "cannot connect to \(host)")
-        case .cannotFindHost, .dnsLookupFailed: return .transport(.nameResolution, detail: "cannot resolve \(host)")
-        case .networkConnectionLost: return .transport(.connectionLost, detail: "the connection to \(host) dropped")
-        case .notConnectedToInternet: return .transport(.other, detail: "no network")
-        case .badServerResponse: return .undecodable(reason: "the server's answer was not valid HTTP", excerpt: "")
-        default: return .transport(.other, detail: "\(host): \(urlError.code.rawValue)")
-        }
-    }
-
-    private static func seconds(_ value: TimeInterval) -> String {
-        value == value.rounded() ? "\(Int(value)) s" : String(format: "%.1f s", value)
-    }
-
-    /// Belt and braces: a server that echoes the key back never gets it onto the screen.
-    private func redact(_ text: String) -> String {
-        guard configuration.apiKey.count >= 4 else { return text }
-        return text.replacingOccurrences(of: configuration.apiKey, with: "‹key›")
     }
 }

@@ -11,6 +11,12 @@ public enum TavusError: Error, Sendable, Hashable, CustomStringConvertible {
     case transport(TransportFailure, detail: String)
     /// An answer came but was not the JSON expected; `excerpt` is a short, cleaned start of it.
     case undecodable(reason: String, excerpt: String)
+    /// The answer was larger than the client reads (after decompression).
+    case tooLarge(limitBytes: Int)
+    /// A redirect that was not followed, because it pointed away from the API's origin.
+    case redirectRefused(to: String, reason: String)
+    /// More redirects in a row than the client follows.
+    case tooManyRedirects(Int)
     /// A page or limit below 1, or an id that cannot be sent.
     case invalidArgument(String)
     /// The caller gave up (a newer request replaced it, or the user pressed Esc).
@@ -21,6 +27,9 @@ public enum TavusError: Error, Sendable, Hashable, CustomStringConvertible {
         case connectionRefused = "connection refused"
         case nameResolution = "host not found"
         case connectionLost = "connection lost"
+        case cutShort = "answer cut short"
+        case badCompression = "broken compression"
+        case tls = "TLS failed"
         case other = "network error"
     }
 
@@ -34,6 +43,12 @@ public enum TavusError: Error, Sendable, Hashable, CustomStringConvertible {
             detail.isEmpty ? failure.rawValue.capitalizedFirst : "\(failure.rawValue.capitalizedFirst): \(detail)"
         case .undecodable(let reason, let excerpt):
             excerpt.isEmpty ? "Unreadable answer: \(reason)" : "Unreadable answer: \(reason) (body starts: \(excerpt))"
+        case .tooLarge(let limit):
+            "Answer too large: over \(limit / (1024 * 1024)) MiB"
+        case .redirectRefused(let target, let reason):
+            "Redirect not followed: to \(target), \(reason)"
+        case .tooManyRedirects(let count):
+            "Too many redirects: more than \(count) in a row"
         case .invalidArgument(let text):
             "Invalid argument: \(text)"
         case .cancelled:
@@ -44,7 +59,7 @@ public enum TavusError: Error, Sendable, Hashable, CustomStringConvertible {
     /// Whether trying the same GET again may succeed.
     public var isTransient: Bool {
         switch self {
-        case .transport: true
+        case .transport(let failure, _): ![.badCompression, .tls].contains(failure)
         case .http(let status, _, _): [429, 500, 502, 503, 504].contains(status)
         default: false
         }
@@ -77,4 +92,22 @@ public enum HTTPStatusText {
 
 extension String {
     var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+}
+
+extension TavusError {
+    /// The same error with every occurrence of `secret` replaced: belt and braces, so a server
+    /// that echoes the key back (in a message, a redirect, a body) never gets it onto the screen.
+    public func redacting(_ secret: String) -> TavusError {
+        guard secret.count >= 4 else { return self }
+        func clean(_ text: String) -> String { text.replacingOccurrences(of: secret, with: "‹key›") }
+        switch self {
+        case .unauthorized(let message): return .unauthorized(message: clean(message))
+        case .http(let status, let message, let retryAfter): return .http(status: status, message: message.map(clean), retryAfter: retryAfter)
+        case .transport(let failure, let detail): return .transport(failure, detail: clean(detail))
+        case .undecodable(let reason, let excerpt): return .undecodable(reason: clean(reason), excerpt: clean(excerpt))
+        case .redirectRefused(let target, let reason): return .redirectRefused(to: clean(target), reason: clean(reason))
+        case .invalidArgument(let text): return .invalidArgument(clean(text))
+        case .tooLarge, .tooManyRedirects, .cancelled: return self
+        }
+    }
 }

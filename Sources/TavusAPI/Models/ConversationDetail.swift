@@ -55,7 +55,7 @@ extension ConversationDetail: Decodable {
     public init(from decoder: any Decoder) throws {
         conversation = try Conversation(from: decoder)
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        events = try? c.decodeIfPresent([ConversationEvent].self, forKey: .events)
+        events = (try? c.decodeIfPresent([LossyEvent].self, forKey: .events))?.map(\.event)
         topLevelShutdownReason = c.lenientString(.shutdownReason)
         topLevelTranscript = (try? c.decodeIfPresent([JSONValue].self, forKey: .transcript))?.map(TranscriptTurn.init(json:))
     }
@@ -67,6 +67,8 @@ public struct ConversationEvent: Sendable, Hashable, Codable {
     public static let shutdown = "system.shutdown"
     public static let transcriptionReady = "application.transcription_ready"
     public static let perceptionAnalysis = "application.perception_analysis"
+    /// The type given to an item of `events` that is not an event object at all.
+    public static let unreadable = "(unreadable event)"
 
     public var type: String
     public var messageType: String
@@ -105,6 +107,16 @@ public struct ConversationEvent: Sendable, Hashable, Codable {
     }
 }
 
+/// An item of `events` that cannot spoil the others: a malformed one becomes `unreadable`.
+private struct LossyEvent: Decodable {
+    let event: ConversationEvent
+
+    init(from decoder: any Decoder) throws {
+        event = (try? ConversationEvent(from: decoder))
+            ?? ConversationEvent(type: ConversationEvent.unreadable, messageType: "", timestamp: Timestamp(raw: ""), properties: .null)
+    }
+}
+
 /// One turn of the end-of-call transcript.
 public struct TranscriptTurn: Sendable, Hashable {
     public var role: String
@@ -118,8 +130,13 @@ public struct TranscriptTurn: Sendable, Hashable {
     }
 
     init(json: JSONValue) {
-        role = json["role"]?.stringValue ?? "?"
-        content = json["content"]?.stringValue ?? ""
-        secondsFromStart = json["seconds_from_start"]?.doubleValue
+        guard case .object = json else {
+            self.init(role: "?", content: "(unreadable turn)")
+            return
+        }
+        self.init(
+            role: json["role"]?.stringValue ?? "?",
+            content: json["content"]?.stringValue ?? "",
+            secondsFromStart: json["seconds_from_start"]?.doubleValue.flatMap { $0.isFinite && (0...1e7).contains($0) ? $0 : nil })
     }
 }

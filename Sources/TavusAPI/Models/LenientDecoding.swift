@@ -9,3 +9,20 @@ extension KeyedDecodingContainer {
         return nil
     }
 }
+
+/// Counts from a server: whole numbers in a plausible range, anything else treated as missing.
+public enum Count {
+    /// More conversations than any account holds; a larger count is a server's mistake.
+    public static let maximum = 1_000_000_000_000
+    public static let plausible = 0...maximum
+
+    /// `"42"`, `"42.0"` or a JSON number as its text; nil for negative, fractional, huge,
+    /// non-finite or non-numeric values.
+    public static func read(_ text: String?) -> Int? {
+        guard let text = text?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
+        if let whole = Int(text) { return plausible.contains(whole) ? whole : nil }
+        guard let number = Double(text), number.isFinite, number == number.rounded(),
+              number >= 0, number <= Double(maximum) else { return nil }
+        return Int(number)
+    }
+}

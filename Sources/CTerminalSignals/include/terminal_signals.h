@@ -1,0 +1,24 @@
+#ifndef TAVUS_BROWSE_TERMINAL_SIGNALS_H
+#define TAVUS_BROWSE_TERMINAL_SIGNALS_H
+
+/* Signal handling for the full-screen browser. The handlers, the saved terminal modes and the
+ * previous SIGWINCH action live here, in storage this file owns, so that nothing else in the
+ * program can overwrite them and every handler uses only async-signal-safe calls. */
+
+/* Saves the modes of the terminal on `fd`, which a crash restores. Returns 0 on success. */
+int tb_terminal_save_modes(int fd);
+
+/* Whether the screen is taken over: the crash handler restores the terminal only then. */
+void tb_terminal_set_active(int active);
+
+/* Routes SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGCONT and SIGWINCH to `pipe_fd` (one byte: the
+ * signal's number; SIGWINCH also reaches the handler that was installed before, ncurses'), and
+ * installs the crash handler for SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT and SIGFPE, which
+ * restores the terminal and then dies of the same signal. */
+void tb_signals_install(int pipe_fd);
+
+/* What the crash handler does before dying: tty modes back, mouse reporting off, cursor shown,
+ * main screen. Async-signal-safe; does nothing unless the screen is taken over. */
+void tb_terminal_emergency_restore(void);
+
+#endif

@@ -1,0 +1,90 @@
+import AsyncHTTPClient
+import Foundation
+import NIOConcurrencyHelpers
+import NIOCore
+import NIOHTTP1
+
+/// One HTTP exchange at a time over a pooled connection, waiting in the kernel (SwiftNIO), with
+/// a deadline that covers the whole answer, a cap on its size after decompression, and no
+/// redirect followed on its own (the client decides, see `RedirectDecision`).
+struct HTTPTransport: Sendable {
+    /// The largest answer read, after decompression.
+    static let maxBodyBytes = 32 * 1024 * 1024
+    /// The most a compressed answer may grow by when inflated.
+    static let maxDecompressionRatio = 100
+
+    struct Answer: Sendable {
+        var status: Int
+        var headers: HTTPHeaders
+        var body: Data
+    }
+
+    private let client: HTTPClient
+
+    init(proxy: ProxySettings.Server?) {
+        client = Self.shared(proxy: proxy)
+    }
+
+    /// Sends one request and reads the whole answer before `deadline`.
+    func exchange(method: HTTPMethod, url: URL, headers: [(String, String)], deadline: NIODeadline) async throws -> Answer {
+        var request = HTTPClientRequest(url: url.absoluteString)
+        request.method = method
+        for (name, value) in headers { request.headers.add(name: name, value: value) }
+        let response = try await client.execute(request, deadline: deadline)
+        let body = try await Self.collect(response.body, deadline: deadline)
+        return Answer(status: Int(response.status.code), headers: response.headers, body: Data(body.readableBytesView))
+    }
+
+    /// The body, or `DeadlinePassed` when it is still coming at the deadline (a dripping or
+    /// endless answer); the stream is cancelled then, which closes its connection.
+    private static func collect(_ body: HTTPClientResponse.Body, deadline: NIODeadline) async throws -> ByteBuffer {
+        try await withThrowingTaskGroup(of: ByteBuffer?.self) { group in
+            group.addTask { try await body.collect(upTo: maxBodyBytes) }
+            group.addTask {
+                let now = NIODeadline.now()
+                if deadline > now {
+                    try await Task.sleep(for: .nanoseconds((deadline - now).nanoseconds))
+                }
+                return nil
+            }
+            defer { group.cancelAll() }
+            guard case let buffer?? = try await group.next() else { throw DeadlinePassed() }
+            return buffer
+        }
+    }
+
+    struct DeadlinePassed: Error {}
+
+    /// One client for each proxy setting, for the life of the process: connections are pooled
+    /// across pages and never torn down mid-run.
+    private static func shared(proxy: ProxySettings.Server?) -> HTTPClient {
+        clients.withLockedValue { clients in
+            if let existing = clients[proxy] { return existing }
+            var configuration = HTTPClient.Configuration(
+                redirectConfiguration: .disallow,
+                timeout: .init(connect: .seconds(30)),
+                decompression: .enabled(limit: .ratio(maxDecompressionRatio)))
+            // Connection failures come back at once; the client's own retries and deadline decide.
+            configuration.connectionPool.retryConnectionEstablishment = false
+            configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = 8
+            if let proxy {
+                configuration.proxy = .server(
+                    host: proxy.host, port: proxy.port,
+                    authorization: proxy.credentials.map { credentials in
+                        let (user, password) = credentials.split(separator: ":", maxSplits: 1).map(String.init).pairOrFirst
+                        return .basic(username: user, password: password)
+                    })
+            }
+            let client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+            clients[proxy] = client
+            return client
+        }
+    }
+
+    private static let clients = NIOLockedValueBox<[ProxySettings.Server?: HTTPClient]>([:])
+}
+
+private extension Array where Element == String {
+    /// `["user", "pass"]` as a pair; a lone `["user"]` with an empty password.
+    var pairOrFirst: (String, String) { (first ?? "", count > 1 ? self[1] : "") }
+}

@@ -1,0 +1,60 @@
+import Foundation
+import TavusAPI
+
+/// The conversation objects and list bodies as the sandbox writes them, with the documented
+/// wire names, independent of how the client decodes them.
+enum ConversationWire {
+    /// `{"data":[...],"total_count":N}`, put together by hand so that a fault can give any JSON
+    /// text as the total; otherwise the same bytes a sorted-keys encoding gives.
+    static func list(_ items: [Conversation], totalCountJSON: String) -> Data {
+        var body = Data(#"{"data":"#.utf8)
+        body.append(SandboxJSON.encode(items.map { WireConversation($0, events: nil) }))
+        body.append(contentsOf: #","total_count":"#.utf8)
+        body.append(contentsOf: totalCountJSON.utf8)
+        body.append(contentsOf: "}".utf8)
+        return body
+    }
+
+    /// The get endpoint's body: the conversation, plus `events` when verbose.
+    static func detail(_ conversation: Conversation, events: [EventRecord]?) -> Data {
+        SandboxJSON.encode(WireConversation(conversation, events: events))
+    }
+}
+
+/// One conversation on the wire; a missing optional is written as null.
+private struct WireConversation: Encodable {
+    let conversation: Conversation
+    let events: [EventRecord]?
+
+    init(_ conversation: Conversation, events: [EventRecord]?) {
+        self.conversation = conversation
+        self.events = events
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case conversationID = "conversation_id"
+        case conversationName = "conversation_name"
+        case status
+        case conversationURL = "conversation_url"
+        case callbackURL = "callback_url"
+        case replicaID = "replica_id"
+        case personaID = "persona_id"
+        case createdAt = "created_at"
+        case updatedAt = "updated_at"
+        case events
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(conversation.id, forKey: .conversationID)
+        try c.encode(conversation.name, forKey: .conversationName)
+        try c.encode(conversation.status.rawValue, forKey: .status)
+        try c.encode(conversation.url, forKey: .conversationURL)
+        try c.encode(conversation.callbackURL, forKey: .callbackURL)
+        try c.encode(conversation.replicaID, forKey: .replicaID)
+        try c.encode(conversation.personaID, forKey: .personaID)
+        try c.encode(conversation.createdAt.raw, forKey: .createdAt)
+        try c.encode(conversation.updatedAt.raw, forKey: .updatedAt)
+        try c.encodeIfPresent(events, forKey: .events)
+    }
+}
