@@ -57,4 +57,19 @@ struct FetcherPrefetchTests {
             #expect(await fetcher.cached(PageKey(status: .all, number: 5, limit: 10)) == nil)
         }
     }
+
+    @Test func aLoadThatJoinsARetryingPrefetchHearsOfTheRetries() async throws {
+        try await withSandbox { sandbox in
+            sandbox.inject(.status(503), onPage: 2, times: 2)
+            let fetcher = ConversationFetcher(client: sandbox.client(retry: RetryPolicy(maxAttempts: 4, baseDelay: 0.4, maxDelay: 0.4)))
+            #expect(await fetcher.prefetch(number: 2, limit: 10, status: .all))
+            #expect(await eventually { sandbox.listRequestCount >= 1 })
+            let notices = NoticeLog()
+            let page = try await fetcher.page(number: 2, limit: 10, status: .all) { notices.append($0) }
+            #expect(page.items.count == 10)
+            #expect(sandbox.listRequestCount == 3)
+            #expect(notices.all.map(\.attempt).last == 3)
+            #expect(!notices.all.isEmpty)
+        }
+    }
 }

@@ -18,6 +18,8 @@ public actor ConversationFetcher {
 
     private var entries: [PageKey: Entry] = [:]
     private var inFlight: [PageKey: Task<ConversationPage, any Error>] = [:]
+    /// Who hears of the retries of a request in flight: its starter and whoever joined it.
+    private var listeners: [PageKey: RetryListeners] = [:]
     private var prefetching: (key: PageKey, task: Task<Void, Never>)?
     private var prefetchQueue: [PageKey] = []
     private static let prefetchQueueLimit = 4
@@ -111,6 +113,7 @@ public actor ConversationFetcher {
         let key = PageKey(status: status, number: number, limit: limit)
         inFlight[key]?.cancel()
         inFlight[key] = nil
+        listeners[key] = nil
     }
 
     /// The verbose answer for a conversation, cached after the first success.
@@ -142,10 +145,13 @@ public actor ConversationFetcher {
         let task: Task<ConversationPage, any Error>
         if let running = inFlight[key] {
             task = running
+            if let onRetry { listeners[key]?.add(onRetry) }
         } else {
             let client = self.client
+            let audience = RetryListeners(onRetry)
+            listeners[key] = audience
             task = Task {
-                try await client.listConversations(page: key.number, limit: key.limit, status: key.status, onRetry: onRetry)
+                try await client.listConversations(page: key.number, limit: key.limit, status: key.status, onRetry: audience.tell)
             }
             inFlight[key] = task
             let startedIn = generation
@@ -168,7 +174,10 @@ public actor ConversationFetcher {
     /// forgets the request, so a failure is tried again next time.
     private func settle(_ key: PageKey, task: Task<ConversationPage, any Error>, generation startedIn: Int) async {
         let result = await task.result
-        if inFlight[key] == task { inFlight[key] = nil }
+        if inFlight[key] == task {
+            inFlight[key] = nil
+            listeners[key] = nil
+        }
         guard case .success(let page) = result, startedIn == generation else { return }
         clock += 1
         entries[key] = Entry(page: page, lastUsed: clock)
@@ -191,5 +200,33 @@ public actor ConversationFetcher {
         while entries.count > capacity, let oldest = entries.min(by: { $0.value.lastUsed < $1.value.lastUsed }) {
             entries[oldest.key] = nil
         }
+    }
+}
+
+/// The retry notices of one request, told to everyone waiting on it; one who joins late hears
+/// the latest notice at once, so a load that joined a prefetch says `retrying (2/4)…` too.
+final class RetryListeners: @unchecked Sendable {
+    private let lock = NSLock()
+    private var callbacks: [@Sendable (RetryNotice) -> Void]
+    private var latest: RetryNotice?
+
+    init(_ first: (@Sendable (RetryNotice) -> Void)?) {
+        callbacks = first.map { [$0] } ?? []
+    }
+
+    func add(_ callback: @escaping @Sendable (RetryNotice) -> Void) {
+        lock.lock()
+        callbacks.append(callback)
+        let latest = self.latest
+        lock.unlock()
+        if let latest { callback(latest) }
+    }
+
+    @Sendable func tell(_ notice: RetryNotice) {
+        lock.lock()
+        latest = notice
+        let callbacks = self.callbacks
+        lock.unlock()
+        callbacks.forEach { $0(notice) }
     }
 }
