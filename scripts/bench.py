@@ -20,7 +20,9 @@ import subprocess
 import sys
 import termios
 import time
+import threading
 import urllib.request
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pyte
 
@@ -141,6 +143,59 @@ class Screen:
         os.close(self.fd)
 
 
+class HugeRecordServer:
+    """A loopback API with one conversation whose verbose record is huge: `turns` transcript
+    turns, or one turn of `turn_bytes` bytes. Written here, not in the sandbox, because only the
+    benchmark needs records this size."""
+
+    def __init__(self, turns=0, turn_bytes=0):
+        conversation = {"conversation_id": "chuge0000000001", "conversation_name": "Huge record", "status": "ended",
+                        "conversation_url": "https://tavus.daily.co/chuge0000000001",
+                        "created_at": "2026-11-20T10:00:00Z", "updated_at": "2026-11-20T11:00:00Z"}
+        if turn_bytes:
+            transcript = [{"role": "user", "content": ("word " * (turn_bytes // 5))}]
+        else:
+            transcript = [{"role": "user" if i % 2 else "assistant", "content": f"Turn {i}: the invoice for the lake house, paid in full.",
+                           "seconds_from_start": i * 2.5} for i in range(turns)]
+        record = dict(conversation, events=[
+            {"event_type": "system.replica_joined", "timestamp": "2026-11-20T10:00:05Z", "properties": {}},
+            {"event_type": "application.transcription_ready", "timestamp": "2026-11-20T11:00:00Z",
+             "properties": {"transcript": transcript}}])
+        bodies = {"list": json.dumps({"data": [conversation], "total_count": 1}).encode(),
+                  "record": json.dumps(record).encode()}
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self):
+                body = bodies["record"] if self.path.startswith("/v2/conversations/") else bodies["list"]
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args):
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def stop(self):
+        self.server.shutdown()
+
+
+def child_cpu(command, env=None):
+    """Runs a command to its end; its wall time and CPU time (user + system), in seconds."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    _, _, usage = os.wait4(proc.pid, 0)
+    return time.perf_counter() - start, usage.ru_utime + usage.ru_stime
+
+
+def pane_title(text):
+    return next((line for line in text.splitlines() if "┌─ Conversation" in line), "")
+
+
 def stats(samples):
     return statistics.median(samples), min(samples), max(samples)
 
@@ -258,6 +313,51 @@ def main():
     finally:
         big.stop()
 
+    # Waiting on the network: CPU used while the API takes 3 s (list) and 4 s (the browser).
+    env = dict(os.environ, TAVUS_API_KEY=KEY)
+    waiting = {}
+    for latency in (3000, 4000):
+        sleepy = Sandbox(count=50, latency_ms=latency)
+        try:
+            if latency == 3000:
+                runs = [child_cpu([os.path.join(BUILD, "tavus-browse"), "list", "--base-url", sleepy.url, "--limit", "20"], env)
+                        for _ in range(3)]
+                curl = [child_cpu(["curl", "-s", "-H", f"x-api-key: {KEY}", f"{sleepy.url}/v2/conversations?page=1&limit=20"])
+                        for _ in range(3)]
+                waiting["list"] = (runs, curl)
+            else:
+                first_id = Sandbox.page(sleepy, 1, 20)["data"][0]["conversation_id"]
+                samples = []
+                for _ in range(3):
+                    screen = browser(sleepy.url)
+                    start = time.perf_counter()
+                    screen.wait(has(first_id), timeout=30)
+                    samples.append((time.perf_counter() - start, screen.cpu_seconds()))
+                    screen.quit()
+                waiting["browser"] = samples
+        finally:
+            sleepy.stop()
+    results["waiting"] = waiting
+
+    # The pane with a huge record: PgDn key to screen, and q to exit.
+    pane = {}
+    for label, server_args in (("100,000 turns", {"turns": 100_000}), ("one 5 MB turn", {"turn_bytes": 5_000_000})):
+        server = HugeRecordServer(**server_args)
+        try:
+            screen = browser(server.url, "--timeout", "60")
+            screen.wait(has("Huge record"))
+            screen.press(b"\r", has("Transcript"), timeout=60)
+            keys = []
+            for _ in range(30):
+                before = pane_title(screen.text())
+                keys.append(screen.press(b"\x1b[6~", lambda text, before=before: pane_title(text) != before))
+            start = time.perf_counter()
+            screen.quit()
+            pane[label] = (keys, (time.perf_counter() - start) * 1000)
+        finally:
+            server.stop()
+    results["pane"] = pane
+
     micro = subprocess.run([os.path.join(BUILD, "tavus-bench")], capture_output=True, text=True, check=True).stdout
 
     launch, curl_first = results["launch"]
@@ -290,6 +390,24 @@ def main():
         lines.append(f"| peak resident memory after {number} page{'s' if number > 1 else ''} of 100 | {kib / 1024:.1f} MiB |")
     lines.append(f"| growth from 100 to 1,000 pages | {(memory[1000] - memory[100]) / 1024:.1f} MiB |")
     lines.append(f"| idle CPU over 10 s | {results['idle']:.2f} % of one core |")
+    size = os.path.getsize(os.path.join(BUILD, "tavus-browse"))
+    lines.append(f"| release binary size (tavus-browse) | {size / 1024 / 1024:.1f} MiB |")
+    lines.append("")
+    lines.append("| waiting on a slow API (CPU used while waiting) | wall (median) | CPU (median) | runs |")
+    lines.append("| --- | --- | --- | --- |")
+    list_runs, curl_runs = results["waiting"]["list"]
+    lines.append(f"| `tavus-browse list`, API answers after 3 s | {median([w for w, _ in list_runs]):.2f} s "
+                 f"| {median([c for _, c in list_runs]):.3f} s | {len(list_runs)} |")
+    lines.append(f"| `curl -s` for the same page | {median([w for w, _ in curl_runs]):.2f} s "
+                 f"| {median([c for _, c in curl_runs]):.3f} s | {len(curl_runs)} |")
+    browser_runs = results["waiting"]["browser"]
+    lines.append(f"| the browser, launch to first rows, API answers after 4 s (CPU from launch) | "
+                 f"{median([w for w, _ in browser_runs]):.2f} s | {median([c for _, c in browser_runs]):.3f} s | {len(browser_runs)} |")
+    lines.append("")
+    lines.append("| the detail pane with a huge record (release) | PgDn key to screen, median | max | q to exit |")
+    lines.append("| --- | --- | --- | --- |")
+    for label, (keys, quit_ms) in results["pane"].items():
+        lines.append(f"| {label} | {median(keys):.2f} ms | {max(keys):.2f} ms | {quit_ms:.0f} ms |")
     lines.append("")
     lines.append("| micro (release) | median | min | max |")
     lines.append("| --- | --- | --- | --- |")
