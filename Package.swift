@@ -3,7 +3,6 @@ import PackageDescription
 
 let package = Package(
     name: "tavus-browse",
-    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "tavus-browse", targets: ["tavus-browse"]),
         .executable(name: "tavus-sandbox", targets: ["tavus-sandbox"]),
@@ -51,10 +50,11 @@ let package = Package(
         ),
         .target(name: "BrowserCore", dependencies: ["TavusAPI"]),
         .target(name: "TerminalUI", dependencies: ["CNCurses", "CTerminalSignals", "BrowserCore"]),
+        .target(name: "BrowserRuntime", dependencies: ["BrowserCore", "TavusAPI"]),
         .executableTarget(
             name: "tavus-browse",
             dependencies: [
-                "TavusAPI", "TavusSandbox", "BrowserCore", "TerminalUI",
+                "TavusAPI", "TavusSandbox", "BrowserCore", "BrowserRuntime", "TerminalUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -76,6 +76,7 @@ let package = Package(
             dependencies: ["BrowserCore", "TavusAPI"],
             resources: [.copy("Snapshots"), .copy("Fixtures")]
         ),
+        .testTarget(name: "BrowserRuntimeTests", dependencies: ["BrowserRuntime", "BrowserCore", "TavusAPI", "TavusSandbox"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TavusAPI", "TavusSandbox"]),
     ],
     swiftLanguageModes: [.v6]

@@ -7,6 +7,7 @@
 
 #include <locale.h>
 #include <ncursesw/curses.h>
+#include <ncursesw/term.h>
 
 /* Swift 6 rejects ncurses' global variables and macros; these accessors stand in for them. */
 static inline int cnc_key_resize(void) { return KEY_RESIZE; }
@@ -31,5 +32,16 @@ static inline mmask_t cnc_wheel_down(void) { return 0; }
 /* Sets a window's attributes and colour pair in one call; wattr_set is a macro in some builds. */
 static inline int cnc_set_attr(WINDOW *win, attr_t attrs, short pair) { return wattr_set(win, attrs, pair, NULL); }
 static inline int cnc_ok(void) { return OK; }
+
+/* Whether terminfo knows `term` and it can place the cursor: 1 yes, 0 no cursor addressing,
+ * -1 no terminfo entry. Asked before the screen is touched; what it loads is freed again. */
+static inline int cnc_terminal_can_address_cursor(const char *term) {
+    int status = 0;
+    if (setupterm(term, -1, &status) != OK) return -1;
+    char *cup = tigetstr("cup");
+    int result = (cup != NULL && cup != (char *)-1) ? 1 : 0;
+    del_curterm(set_curterm(NULL));
+    return result;
+}
 
 #endif

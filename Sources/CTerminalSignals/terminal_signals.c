@@ -2,6 +2,7 @@
 #include "terminal_signals.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <signal.h>
 #include <string.h>
 #include <termios.h>
@@ -16,7 +17,7 @@ static struct sigaction previous_resize_action;
 /* The crash handler runs here, so a stack overflow can still restore the terminal. */
 static char crash_stack[64 * 1024];
 
-static const int ending_signals[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGCONT };
+static const int ending_signals[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGTSTP, SIGCONT };
 static const int crash_signals[] = { SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE };
 
 int tb_terminal_save_modes(int fd) {
@@ -24,6 +25,27 @@ int tb_terminal_save_modes(int fd) {
     saved_fd = fd;
     have_saved_modes = 1;
     return 0;
+}
+
+void tb_stop_self(void) {
+    struct sigaction default_action, ours;
+    memset(&default_action, 0, sizeof default_action);
+    sigemptyset(&default_action.sa_mask);
+    default_action.sa_handler = SIG_DFL;
+    sigaction(SIGTSTP, &default_action, &ours);
+    sigset_t tstp;
+    sigemptyset(&tstp);
+    sigaddset(&tstp, SIGTSTP);
+    pthread_sigmask(SIG_UNBLOCK, &tstp, NULL);
+    kill(getpid(), SIGTSTP);
+    sigaction(SIGTSTP, &ours, NULL);
+}
+
+int tb_terminal_make_interrupt_a_key(int fd) {
+    struct termios modes;
+    if (tcgetattr(fd, &modes) != 0) return -1;
+    modes.c_cc[VINTR] = _POSIX_VDISABLE;
+    return tcsetattr(fd, TCSANOW, &modes);
 }
 
 void tb_terminal_set_active(int active) {

@@ -7,6 +7,8 @@ public final class EventLoop {
     /// How the loop ended.
     public enum Exit: Equatable {
         case quit
+        /// Ctrl-C with nothing to cancel: the conventional exit status is 130.
+        case interrupted
         /// An ending signal; the conventional exit status is 128 + the number.
         case signal(Int32)
     }
@@ -62,6 +64,12 @@ public final class EventLoop {
             for signalNumber in signals.drain().map(Int32.init) {
                 if signalNumber == SIGCONT {
                     terminal.invalidate()
+                } else if signalNumber == SIGTSTP {
+                    terminal.suspend()
+                    TerminalRestore.stopSelf()
+                    terminal.resume()
+                    size = terminal.size
+                    feed(.resize(size))
                 } else if signalNumber == SIGWINCH {
                     continue
                 } else {
@@ -90,7 +98,7 @@ public final class EventLoop {
                 awaitQuickAnswer(feed)
             }
         }
-        return (state, .quit)
+        return (state, state.interrupted ? .interrupted : .quit)
     }
 
     /// A key just asked for a page. A cached one answers within microseconds, so the loop

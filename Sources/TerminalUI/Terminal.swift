@@ -1,5 +1,6 @@
 import Foundation
 import CNCurses
+import CTerminalSignals
 import BrowserCore
 
 /// The ncurses screen. Only the thread that runs the loop touches it.
@@ -17,6 +18,10 @@ public final class Terminal {
         guard let window = initscr() else { fatalError("cannot start the terminal") }
         self.window = window
         cbreak()
+        // Ctrl-C as a key, not SIGINT: it cancels a prompt or a load before it quits. ncurses
+        // keeps these modes as the program's own, so they come back after Ctrl-Z and fg.
+        _ = tb_terminal_make_interrupt_a_key(STDIN_FILENO)
+        def_prog_mode()
         noecho()
         nonl()
         keypad(window, true)
@@ -27,11 +32,14 @@ public final class Terminal {
         palette = Palette(colors: !noColor && Palette.startColors())
         mouseEnabled = mouse
         if mouse {
-            let wanted = cnc_button1_clicked() | cnc_button1_double_clicked() | cnc_wheel_up() | cnc_wheel_down()
-            mousemask(wanted, nil)
+            mousemask(Self.mouseEvents, nil)
             mouseinterval(250)
         }
         TerminalRestore.setActive(true)
+    }
+
+    private static var mouseEvents: mmask_t {
+        cnc_button1_clicked() | cnc_button1_double_clicked() | cnc_wheel_up() | cnc_wheel_down()
     }
 
     /// Gives the terminal back: normal mode, cursor shown, main screen.
@@ -42,6 +50,23 @@ public final class Terminal {
         curs_set(1)
         endwin()
         TerminalRestore.setActive(false)
+    }
+
+    /// Gives the terminal back for Ctrl-Z: the shell's modes and screen, no mouse reporting.
+    func suspend() {
+        if mouseEnabled { mousemask(0, nil) }
+        endwin()
+        TerminalRestore.setActive(false)
+    }
+
+    /// Takes the terminal again after Ctrl-Z and `fg`: ncurses' own modes, the alternate screen
+    /// and the mouse; the next frame is drawn whole.
+    func resume() {
+        TerminalRestore.setActive(true)
+        reset_prog_mode()
+        if mouseEnabled { mousemask(Self.mouseEvents, nil) }
+        invalidate()
+        wrefresh(window)
     }
 
     public var size: TerminalSize {

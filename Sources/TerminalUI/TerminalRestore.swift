@@ -14,7 +14,12 @@ enum TerminalRestore {
         tb_terminal_set_active(active ? 1 : 0)
     }
 
-    /// Routes ending signals, SIGCONT and SIGWINCH to `fd`, and installs the crash handler.
+    /// Stops the process as Ctrl-Z does; returns once it is continued.
+    static func stopSelf() {
+        tb_stop_self()
+    }
+
+    /// Routes ending signals, SIGTSTP, SIGCONT and SIGWINCH to `fd`, and installs the crash handler.
     static func install(signalPipe fd: Int32) {
         tb_signals_install(fd)
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import BrowserRuntime
 import TavusAPI
 
 /// How to reach the API; shared by the browser and `list`.
@@ -20,25 +21,25 @@ struct ConnectionOptions: ParsableArguments {
     var demo = false
 
     func validate() throws {
-        guard timeout > 0, timeout <= 600 else { throw ValidationError("--timeout must be between 0 and 600 seconds") }
+        guard timeout > 0, timeout <= 600 else { throw ValidationError("--timeout must be more than 0 and at most 600 seconds") }
     }
 
     /// The checked base URL, or a message and exit status 2.
     func checkedBaseURL() throws -> URL {
-        guard let url = URL(string: baseURL), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme),
-              let host = url.host, !host.isEmpty else {
-            throw Failure.usage("--base-url must be an http or https URL, not \(baseURL)")
+        switch BaseURLCheck.check(baseURL, insecureHTTP: insecureHttp) {
+        case .success(let url): return url
+        case .failure(let problem): throw Failure.usage(problem.description)
         }
-        if scheme == "http", !Origin.isLoopback(host), !insecureHttp {
-            throw Failure.usage("--base-url \(baseURL) is plain http to another host: the API key would travel unencrypted. Use https, or add --insecure-http to go on anyway.")
-        }
-        return url
     }
 
     /// The API key from the environment or the key file; a message and exit status 2 without one.
     func apiKey(warn: (String) -> Void) throws -> String {
         if let path = apiKeyFile {
-            return try KeyFile.read(path, warn: warn)
+            do {
+                return try KeyFile.read(path, warn: warn)
+            } catch {
+                throw Failure.usage(error.description)
+            }
         }
         let key = ProcessInfo.processInfo.environment["TAVUS_API_KEY"]?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         guard !key.isEmpty else {

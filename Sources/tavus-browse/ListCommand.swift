@@ -10,16 +10,10 @@ struct ListCommand: ParsableCommand {
         discussion: "Exit status: 0 on success, 2 for a usage error or a missing key, 3 for an API error (its message on stderr)."
     )
 
-    @OptionGroup var connection: ConnectionOptions
-
-    @Option(name: .long, help: ArgumentHelp("Only conversations with this status: active or ended.", valueName: "status"))
-    var status: StartFilter?
+    @OptionGroup var listing: ListingOptions
 
     @Option(name: .long, help: ArgumentHelp("The page to print (from 1).", valueName: "n"))
     var page: Int = 1
-
-    @Option(name: .long, help: ArgumentHelp("Conversations per page (default 20; 100 with --all).", valueName: "n"))
-    var limit: Int?
 
     @Flag(name: .long, help: "Walk every page and print each conversation once.")
     var all = false
@@ -29,16 +23,15 @@ struct ListCommand: ParsableCommand {
 
     func validate() throws {
         guard page >= 1 else { throw ValidationError("--page must be at least 1") }
-        if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
     }
 
     func run() throws {
         do {
-            let connection = try Connection.open(connection)
+            let connection = try Connection.open(listing.connection)
             defer { connection.close() }
             let width = isatty(STDOUT_FILENO) == 1 ? TerminalWidth.current() : nil
             try ListPrinter(client: connection.client, format: format, width: width)
-                .print(page: page, limit: limit ?? (all ? 100 : 20), status: status?.filter ?? .all, all: all)
+                .print(page: page, limit: listing.limit ?? (all ? 100 : 20), status: listing.status?.filter ?? .all, all: all)
         } catch let failure as Failure {
             failure.exit()
         }

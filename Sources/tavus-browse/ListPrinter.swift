@@ -18,10 +18,12 @@ struct ListPrinter {
         var table: TableLayout?
         var printedAny = false
         var first = true
-        if format == .json { StandardOutput.write("[") }
-        defer { if format == .json { StandardOutput.write(printedAny ? "\n]\n" : "]\n") } }
+        // The array opens with the first page that came, so a failure before it prints nothing,
+        // and closes however the walk ends, so what was printed is valid JSON.
+        defer { if format == .json, !first { StandardOutput.write(printedAny ? "\n]\n" : "]\n") } }
         while true {
             let (page, objects) = try fetch(page: number, limit: limit, status: status)
+            if format == .json, first { StandardOutput.write("[") }
             var fresh: [(Conversation, Data)] = []
             for (conversation, object) in zip(page.items, objects) where seen.insert(conversation.id).inserted {
                 fresh.append((conversation, object))
@@ -41,6 +43,11 @@ struct ListPrinter {
                 if table == nil { StandardOutput.write(layout.header) }
                 table = layout
                 StandardOutput.write(fresh.map { layout.line($0.0) }.joined())
+            }
+            if first, !all, page.items.isEmpty, page.page > 1 {
+                let pages = page.pageCount
+                FileHandle.standardError.write(Data(("tavus-browse: page \(page.page) is past the end: there "
+                    + (pages == 1 ? "is 1 page" : "are \(pages) pages") + " of \(page.limit) (\(page.totalCount) conversations)\n").utf8))
             }
             first = false
             guard all, !fresh.isEmpty, number < page.pageCount else { break }

@@ -1,5 +1,9 @@
 import ArgumentParser
+import Foundation
+import TavusAPI
 
+/// The command line. The bare command is the browser, so its options are on `--help` and in
+/// the completion scripts; `list` is the one subcommand.
 @main
 struct TavusBrowse: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -10,13 +14,48 @@ struct TavusBrowse: ParsableCommand {
               TAVUS_API_KEY   the API key (or use --api-key-file)
               BROWSER         the program that opens a conversation URL (else xdg-open)
               NO_COLOR        set and non-empty: no colours
+              HTTPS_PROXY, HTTP_PROXY, NO_PROXY   proxies, as curl reads them
+
+            EXIT STATUS
+              0    success
+              1    an unexpected failure inside the program
+              2    a usage error, a missing key, an unreadable key file, or a
+                   terminal that cannot draw the browser (see TERM)
+              3    an API error, its message on stderr
+              130  Ctrl-C with nothing to cancel; 128 + N for signal N
 
             KEYS
             \(KeyHelp.text)
             With standard output not a terminal, the bare command prints the list instead.
             """,
-        version: "tavus-browse 0.1.0",
-        subcommands: [BrowseCommand.self, ListCommand.self],
-        defaultSubcommand: BrowseCommand.self
+        version: "tavus-browse \(ClientConfiguration.version)",
+        subcommands: [ListCommand.self]
     )
+
+    @OptionGroup var browse: BrowseOptions
+
+    func validate() throws {
+        try browse.validate()
+    }
+
+    func run() throws {
+        do {
+            try Browser.run(browse)
+        } catch let failure as Failure {
+            failure.exit()
+        }
+    }
+
+    /// Parses and runs, with one exit-code scheme: every usage error the parser finds exits 2,
+    /// its message on stderr, like the program's own usage errors.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(Failure.usage("").exitCode)
+        }
+    }
 }

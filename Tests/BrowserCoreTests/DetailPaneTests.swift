@@ -117,11 +117,31 @@ struct DetailOpenCloseTests {
         browser.press(.down)
         browser.press(.enter)
         let screen = browser.screen
-        // The pane is 56 columns wide: 2/5 of 140.
-        #expect(screen[1, 84].text == "┌")
+        // The pane gets its 80 columns and the list the 60 it needs beside it.
+        #expect(screen[1, 60].text == "┌")
         #expect(screen[1, 139].text == "┐")
-        #expect(screen.lines[2 + 5].hasPrefix(" " + Sample.id(5)), "the list is still there")
-        #expect(screen.lines[2 + 1].hasPrefix("▶" + Sample.id(1)))
+        #expect(screen.lines[2 + 5].hasPrefix(" " + Sample.id(5).prefix(7)), "the list is still there")
+        #expect(screen.lines[2 + 1].hasPrefix("▶" + Sample.id(1).prefix(7)))
+        #expect(screen.lines[29].contains("Esc close"), "the caption is whole")
+    }
+
+    @Test(arguments: [120, 139])
+    func belowThatThePaneCoversTheList(columns: Int) {
+        var browser = Browser.showing(page: 1, size: TerminalSize(rows: 30, columns: columns))
+        browser.press(.down)
+        browser.press(.enter)
+        let screen = browser.screen
+        #expect(screen.lines[1].hasPrefix("┌"))
+        #expect(!screen.contains(Sample.id(5)), "the list is covered")
+    }
+
+    @Test func aNarrowPaneLeavesOutWholeCaptionsNeverPartOfOne() {
+        var browser = Browser.showing(page: 1, size: TerminalSize(rows: 20, columns: 40))
+        browser.press(.enter)
+        let bottom = browser.screen.lines[18]
+        #expect(bottom.contains("o open · y copy URL"))
+        #expect(!bottom.contains("Esc"))
+        #expect(!bottom.contains("…"))
     }
 }
 

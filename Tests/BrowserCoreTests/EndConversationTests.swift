@@ -109,7 +109,7 @@ struct EndConversationTests {
         browser.press(.char("E"), .char("y"))
         let id = browser.state.nextRequestID
         let effects = browser.send(.conversationEnded(id: Sample.id(0)))
-        #expect(effects == [.invalidateCache, .reloadPage(.all(1), requestID: id), .loadDetail(id: Sample.id(0))])
+        #expect(effects == [.invalidateCache, .reloadPage(.all(1), requestID: id), .loadDetail(id: Sample.id(0), fresh: true)])
         #expect(browser.state.detail?.verbose == .loading)
     }
 

@@ -221,7 +221,7 @@ struct Fuzzer {
             case .loadPage(let key, let id), .reloadPage(let key, let id):
                 outstanding.append((key, id))
                 if outstanding.count > 12 { outstanding.removeFirst() }
-            case .loadDetail(let id):
+            case .loadDetail(let id, _):
                 askedDetails.append(id)
                 detailsOpened += 1
                 if askedDetails.count > 8 { askedDetails.removeFirst() }

@@ -74,11 +74,47 @@ struct QuitTests {
         #expect(browser.state.quitting)
     }
 
-    @Test func ctrlCQuitsFromTheJumpPrompt() {
+    @Test func ctrlCCancelsTheJumpPrompt() {
         var browser = Browser.showing(page: 1)
         browser.press(.char(":"))
+        browser.type("3")
+        #expect(browser.press(.control("c")) == [])
+        #expect(browser.state.prompt == nil)
+        #expect(!browser.state.quitting)
+        #expect(browser.state.pageNumber == 1)
+    }
+
+    @Test func ctrlCAnswersNoToEnding() {
+        var browser = Browser.showing(page: 1)
+        browser.press(.char("E"))
+        guard case .confirmEnd? = browser.state.prompt else {
+            Issue.record("no confirmation asked: \(String(describing: browser.state.prompt))")
+            return
+        }
+        #expect(browser.press(.control("c")) == [])
+        #expect(browser.state.prompt == nil)
+        #expect(browser.state.message == .info("Not ended"))
+        #expect(!browser.state.quitting)
+    }
+
+    @Test func ctrlCCancelsASlowLoadBeforeItQuits() {
+        var browser = Browser.showing(page: 1)
+        browser.press(.char(":"))
+        browser.type("4")
+        browser.press(.enter)
+        #expect(browser.state.loading != nil)
+        #expect(browser.press(.control("c")) == [.cancelLoad(.all(4))])
+        #expect(browser.state.loading == nil)
+        #expect(browser.state.pageNumber == 1)
+        #expect(!browser.state.quitting)
         #expect(browser.press(.control("c")) == [.quit])
-        #expect(browser.state.quitting)
+        #expect(browser.state.quitting && browser.state.interrupted)
+    }
+
+    @Test func qIsNotAnInterrupt() {
+        var browser = Browser.showing(page: 1)
+        browser.press(.char("q"))
+        #expect(browser.state.quitting && !browser.state.interrupted)
     }
 
     static let laterEvents: [BrowserEvent] = [

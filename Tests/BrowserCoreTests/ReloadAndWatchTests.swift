@@ -18,7 +18,7 @@ struct ReloadTests {
         browser.press(.down)
         browser.openDetailWithVerbose()
         let id = browser.state.nextRequestID
-        #expect(browser.press(.char("r")) == [.invalidateCache, .reloadPage(.all(1), requestID: id), .loadDetail(id: Sample.id(1))])
+        #expect(browser.press(.char("r")) == [.invalidateCache, .reloadPage(.all(1), requestID: id), .loadDetail(id: Sample.id(1), fresh: true)])
         #expect(browser.state.detail?.verbose == .loading)
     }
 

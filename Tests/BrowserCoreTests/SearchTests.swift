@@ -112,11 +112,14 @@ struct SearchTests {
         #expect(browser.state.prompt == .search("a␛b"))
     }
 
-    @Test func ctrlCInThePromptQuits() {
+    @Test func ctrlCInThePromptCancelsTheSearch() {
         var browser = Browser.showing(page: 1)
         browser.press(.char("/"))
-        #expect(browser.press(.control("c")) == [.quit])
-        #expect(browser.state.quitting)
+        browser.type("sales")
+        #expect(browser.press(.control("c")) == [])
+        #expect(browser.state.prompt == nil)
+        #expect(browser.state.search == "")
+        #expect(!browser.state.quitting)
     }
 
     @Test func searchCoversEveryLoadedPage() {

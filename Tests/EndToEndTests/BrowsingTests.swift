@@ -52,9 +52,9 @@ struct BrowsingTests {
                         && !screen.contains(all[limit].id)
                         && screen.lines.last?.contains("cached") == true
                 }
-                // Nothing should follow; give a stray revalidation a moment to show up.
-                try await Task.sleep(for: .milliseconds(300))
-                #expect(sandbox.listRequests(page: 1, limit: limit, status: .all) == firstLoad,
+                // Nothing should follow: the reload's request is the only one after the first load.
+                try await tmux.reloadAsProof(sandbox, limit: limit, status: .all)
+                #expect(sandbox.listRequests(page: 1, limit: limit, status: .all) == firstLoad + 1,
                         "going back to page 1 requested it again: \(sandbox.requestLog)")
             }
         }

@@ -60,8 +60,8 @@ struct CopyAndEndTests {
                 }
                 try await tmux.press("n")
                 try await tmux.waitFor("“Not ended”") { $0.lines.last?.hasPrefix(" Not ended") == true }
-                // Nothing should be sent; give a stray request a moment to arrive.
-                try await Task.sleep(for: .milliseconds(300))
+                // Nothing should be sent, by the time the next key's request has arrived.
+                try await tmux.reloadAsProof(sandbox, status: .active)
                 #expect(sandbox.requestCount("POST", endPath) == 0, "\(sandbox.requestLog)")
                 #expect(sandbox.conversation(id: chosen.id)?.status == .active)
 
@@ -80,8 +80,8 @@ struct CopyAndEndTests {
                     !screen.contains(chosen.id) && screen.header.contains("filter: active  page 1/")
                         && screen.header.contains("  \(remaining) total")
                 }
-                // Ending is never retried: exactly one POST, however long we look.
-                try await Task.sleep(for: .milliseconds(300))
+                // Ending is never retried: exactly one POST, by the time the next key's request has arrived.
+                try await tmux.reloadAsProof(sandbox, status: .active)
                 #expect(sandbox.requestCount("POST", endPath) == 1, "\(sandbox.requestLog)")
                 #expect(sandbox.requestCount { $0.method == "POST" } == 1, "\(sandbox.requestLog)")
             }

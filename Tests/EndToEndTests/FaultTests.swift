@@ -125,7 +125,7 @@ struct FaultTests {
             let started = ContinuousClock.now
             try await withBrowser(against: sandbox, ["--timeout", "2"]) { tmux in
                 let screen = try await tmux.waitFor(text: "Timed out", timeout: .seconds(15))
-                #expect(screen.lines.last?.contains("Timed out: no answer from 127.0.0.1 within 2 s") == true, "\(screen)")
+                #expect(screen.lines.last?.contains("Timed out: no answer from 127.0.0.1:\(sandbox.port) within 2 s") == true, "\(screen)")
                 // The program (and so its first request) started after `started`.
                 #expect(ContinuousClock.now - started >= .seconds(1.9), "“Timed out” came before --timeout 2 ran out")
                 #expect(sandbox.listRequests(page: 1, limit: 20, status: .all) >= 1)

@@ -39,8 +39,8 @@ struct TerminalLifecycleTests {
                 try await tmux.resize(columns: 140, rows: 40)
                 try await tmux.waitFor("the list and the pane side by side at 140×40") { screen in
                     screen.lines.count == 40
-                        && screen.lines.contains { $0.hasPrefix("▶" + selected.id) && $0.contains("│ Name ") }
-                        && screen.lines.contains { $0.hasPrefix(" " + all[1].id) && $0.contains("│ ID         \(selected.id)") }
+                        && screen.lines.contains { $0.hasPrefix("▶" + selected.id.prefix(7)) && $0.contains("│ Name ") }
+                        && screen.lines.contains { $0.hasPrefix(" " + all[1].id.prefix(7)) && $0.contains("│ ID         \(selected.id)") }
                         && screen.header.hasSuffix("? help")
                 }
 
@@ -74,7 +74,7 @@ struct TerminalLifecycleTests {
     }
 
     @Test("An ending signal restores the terminal and exits with 128 + the signal",
-          arguments: [(SIGTERM, Int32(143)), (SIGINT, Int32(130))])
+          arguments: [(SIGTERM, Int32(143)), (SIGINT, Int32(130)), (SIGHUP, Int32(129))])
     func signalRestoresTerminal(signal: Int32, expectedStatus: Int32) async throws {
         try await withSandbox(count: 30) { sandbox in
             try await withBrowser(against: sandbox) { tmux in

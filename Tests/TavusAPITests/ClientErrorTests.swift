@@ -116,7 +116,8 @@ struct ClientErrorTests {
         let key = "tvs-live-9f2c41ab77e0d5c3-DO-NOT-SHOW"
         var errors: [TavusError] = []
         try await withSandbox(SandboxConfiguration(apiKey: key)) { sandbox in
-            let faults: [SandboxFault] = [.status(500), .status(503, retryAfterSeconds: 2), .truncatedJSON, .invalidJSON, .htmlBody]
+            let faults: [SandboxFault] = [.status(500), .status(503, retryAfterSeconds: 2), .truncatedJSON, .invalidJSON, .htmlBody,
+                                          .echoKey(status: 400), .redirect(to: "http://127.0.0.1:9/?key=" + key)]
             for fault in faults {
                 sandbox.inject(fault, times: 1)
                 if let error = await tavusError({ _ = try await sandbox.client().listConversations(page: 1, limit: 10, status: .all) }) {
@@ -132,7 +133,9 @@ struct ClientErrorTests {
                 errors.append(error)
             }
         }
-        #expect(errors.count == 7)
+        #expect(errors.count == 9)
+        // The server did send the key back, twice: the client took it out.
+        #expect(errors.filter { $0.description.contains("‹key›") }.count == 2)
         for error in errors {
             #expect(!error.description.contains(key))
             #expect(!String(describing: error).contains(key))

@@ -51,14 +51,15 @@ struct HostileAnswerTests {
         }
     }
 
-    @Test func invalidUTF8InABodyNeverCrashesTheDecoder() throws {
+    @Test func invalidUTF8InANameLosesTheNameNotTheRow() throws {
         var bytes = Array(#"{"data":[{"conversation_id":"c1","conversation_name":"bad "#.utf8)
         bytes += [0xFF, 0xFE, 0xC3]
         bytes += Array(#"","status":"ended"}],"total_count":1}"#.utf8)
-        let result = Result { try JSONDecoder().decode(ConversationListBody.self, from: Data(bytes)) }
-        if case .success(let body) = result {
-            #expect(body.data.count == 1)
-        }
+        let page = try TavusClient.decodePage(Data(bytes), page: 1, limit: 10, status: .all)
+        #expect(page.items.map(\.id) == ["c1"])
+        #expect(page.items.first?.name == "")
+        #expect(page.items.first?.status == .ended)
+        #expect(page.totalCount == 1 && page.totalIsExact)
     }
 
     @Test func aPageOfAThousandRowsWithTenKilobyteNamesDecodes() async throws {

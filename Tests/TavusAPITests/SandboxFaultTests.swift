@@ -113,7 +113,8 @@ struct SandboxFaultTests {
         #expect(await eventually { sandbox.requestCount == 1 })
         let started = ContinuousClock.now
         await sandbox.stop()
-        #expect(ContinuousClock.now - started < .seconds(10))
+        // Well under the 3 s after which stop() cuts answers off: the hang itself let go.
+        #expect(ContinuousClock.now - started < .milliseconds(2500))
         _ = await hanging.value
     }
 

@@ -75,7 +75,8 @@ struct SandboxTransportFaultTests {
             #expect(answer.status == 200)
             #expect(answer.header("content-length") == nil)
             #expect(answer.body.starts(with: Data(#"{"data": [{"conversation_id": "x"},"#.utf8)))
-            #expect(answer.body.count > 256 << 10)
+            // More than any real page (a few KB), however loaded the machine: the body did not stop.
+            #expect(answer.body.count > 16 << 10)
         }
     }
 

@@ -13,6 +13,8 @@ public enum Action: Sendable, Hashable {
     case cancel
     case toggleHelp
     case quit
+    /// Ctrl-C: cancels what is under way (a prompt, a load), and otherwise quits.
+    case interrupt
 }
 
 /// Where the keys are read: the list, or the detail pane over or beside it.

@@ -50,7 +50,9 @@ public enum KeyMap {
         KeyBinding(keys: [.char("r")], label: "r", action: .reload, summary: "reload (drops the cache)", contexts: both, hint: "r reload"),
         KeyBinding(keys: [.char("w")], label: "w", action: .toggleWatch, summary: "pause or resume --watch", contexts: both, hint: nil),
         KeyBinding(keys: [.char("?")], label: "?", action: .toggleHelp, summary: "show or hide this help", contexts: both, hint: "? help"),
-        KeyBinding(keys: [.char("q"), .control("c")], label: "q Ctrl-C", action: .quit, summary: "quit", contexts: both, hint: "q quit"),
+        KeyBinding(keys: [.char("q")], label: "q", action: .quit, summary: "quit", contexts: both, hint: "q quit"),
+        KeyBinding(keys: [.control("c")], label: "Ctrl-C", action: .interrupt,
+                   summary: "cancel a load or prompt; quit", contexts: both, hint: nil),
     ]
 
     private static let table: [KeyContext: [Key: Action]] = {

@@ -8,7 +8,7 @@ enum DetailView {
             ? "  \(scroll + 1)-\(min(lines.count, scroll + layout.detailBodyHeight))/\(lines.count)" : ""
         BoxDrawing.draw(into: &frame, top: layout.paneTop, left: layout.paneLeft, height: layout.paneHeight,
                         width: layout.paneWidth, title: "Conversation" + more,
-                        caption: "o open · y copy URL · Y copy id · E end · Esc close")
+                        captions: ["o open", "y copy URL", "Y copy id", "E end", "Esc close"])
         for index in 0..<layout.detailBodyHeight {
             let lineIndex = scroll + index
             guard lineIndex < lines.count else { break }

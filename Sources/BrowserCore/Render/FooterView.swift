@@ -14,7 +14,7 @@ enum FooterView {
             let (label, text) = promptText(prompt)
             var column = frame.put(" " + label, row: row, column: 0, style: .key, limit: width)
             let available = max(0, width - column - 2)
-            let shown = TerminalText.width(text) > available ? "…" + String(text.suffix(max(0, available - 1))) : text
+            let shown = TerminalText.width(text) > available ? "…" + TerminalText.lastColumns(of: text, max(0, available - 1)) : text
             column = frame.put(shown, row: row, column: column, style: .normal, limit: width - column)
             if case .confirmEnd = prompt {} else { frame.put("█", row: row, column: column, style: .dim) }
             return

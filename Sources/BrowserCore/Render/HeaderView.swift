@@ -5,8 +5,9 @@ enum HeaderView {
     static func draw(_ state: BrowserState, into frame: inout Frame) {
         let width = frame.columns
         frame.clear(row: 0, column: 0, height: 1, width: width, style: .header)
-        let exact = state.page?.totalIsExact ?? true
-        let pageText = exact ? "page \(state.pageNumber)/\(state.pageCount)" : "page \(state.pageNumber)"
+        // Without a page of this filter yet, or without the server's count, the page count is unknown.
+        let known = state.page.map { $0.status == state.filter && $0.totalIsExact } ?? false
+        let pageText = known ? "page \(state.pageNumber)/\(state.pageCount)" : "page \(state.pageNumber)"
         let total = state.page.map { page in
             page.status != state.filter ? "" : page.totalIsExact ? "\(page.totalCount) total" : "total unknown"
         } ?? ""

@@ -26,7 +26,7 @@ enum HelpView {
         let top = max(1, (frame.rows - height) / 2)
         let left = max(1, (frame.columns - width) / 2)
         BoxDrawing.draw(into: &frame, top: top, left: left, height: height, width: width,
-                        title: "Keys", caption: needed > height ? "more keys in a taller terminal · ? close" : "? or Esc close")
+                        title: "Keys", captions: needed > height ? ["more keys in a taller terminal", "? close"] : ["? or Esc close"])
         for (index, lines) in columns.enumerated() {
             let columnLeft = left + 2 + index * (columnWidth + 1)
             let columnEnd = min(left + width - 2, columnLeft + columnWidth)

@@ -3,8 +3,10 @@
 struct Layout {
     static let minimumRows = 6
     static let minimumColumns = 30
-    /// From this width the detail pane sits beside the list instead of over it.
-    static let sideBySideColumns = 120
+    /// The pane sits beside the list only when it gets this many columns and the list at least
+    /// `listColumnsBeside`; otherwise it covers the list.
+    static let paneColumnsBeside = 80
+    static let listColumnsBeside = 60
 
     let rows: Int
     let columns: Int
@@ -22,12 +24,12 @@ struct Layout {
     var listHeight: Int { max(0, rows - 3) }
     var footerRow: Int { rows - 1 }
 
-    var isSideBySide: Bool { detailOpen && columns >= Self.sideBySideColumns }
+    var isSideBySide: Bool { detailOpen && columns >= Self.paneColumnsBeside + Self.listColumnsBeside }
 
     /// The list's width: the whole screen, or what the pane leaves beside it.
     var listWidth: Int { isSideBySide ? columns - paneWidth : columns }
 
-    var paneWidth: Int { isSideBySide ? max(50, columns * 2 / 5) : columns }
+    var paneWidth: Int { isSideBySide ? max(Self.paneColumnsBeside, columns * 2 / 5) : columns }
     var paneLeft: Int { columns - paneWidth }
     var paneTop: Int { 1 }
     var paneHeight: Int { max(0, rows - 2) }

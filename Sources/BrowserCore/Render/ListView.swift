@@ -68,7 +68,7 @@ enum ListView {
 
     /// Marks where the search text stands in a shown name.
     static func highlight(_ query: String, in name: String, row: Int, column: Int, width: Int, into frame: inout Frame) {
-        guard !query.isEmpty, let range = name.range(of: query, options: .caseInsensitive) else { return }
+        guard let range = SearchMatcher.range(of: query, in: name) else { return }
         let start = TerminalText.width(String(name[..<range.lowerBound]))
         guard start < width - 1 else { return }
         let length = TerminalText.width(String(name[range]))

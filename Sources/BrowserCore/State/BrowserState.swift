@@ -52,6 +52,8 @@ public struct BrowserState: Sendable, Hashable {
     public var size: TerminalSize
     public var nextRequestID: Int = 1
     public var quitting: Bool = false
+    /// Whether the quit came from Ctrl-C, which exits with the status of an interrupt (130).
+    public var interrupted: Bool = false
 
     public init(options: Options, filter: StatusFilter = .all, size: TerminalSize) {
         self.options = options

@@ -13,7 +13,9 @@ public enum Effect: Sendable, Hashable {
     case cancelLoad(PageKey)
     /// Forget every cached page.
     case invalidateCache
-    case loadDetail(id: String)
+    /// The verbose record of a conversation for the pane; `fresh` asks the API even when the
+    /// record is cached (a reload, or after the call was ended).
+    case loadDetail(id: String, fresh: Bool = false)
     case openURL(String)
     case copyToClipboard(String)
     case endConversation(id: String)

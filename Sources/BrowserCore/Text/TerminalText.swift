@@ -76,6 +76,20 @@ public enum TerminalText {
         return total
     }
 
+    /// The end of a sanitized string that fits in `columns` columns: what a prompt shows of a
+    /// long text, the newest typing last.
+    public static func lastColumns(of text: String, _ columns: Int) -> String {
+        var kept = String.UnicodeScalarView()
+        var used = 0
+        for scalar in text.unicodeScalars.reversed() {
+            let width = width(of: scalar)
+            if used + width > columns { break }
+            used += width
+            kept.append(scalar)
+        }
+        return String(String.UnicodeScalarView(kept.reversed()))
+    }
+
     /// Cuts to at most `columns` columns, ending with `…` when something was cut.
     public static func truncate(_ text: String, to columns: Int) -> String {
         guard columns > 0 else { return "" }

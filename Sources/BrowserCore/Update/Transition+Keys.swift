@@ -14,6 +14,7 @@ extension Transition {
         if state.showHelp {
             switch KeyMap.action(for: key, in: state.detail == nil ? .list : .detail) {
             case .quit: quit()
+            case .interrupt: interrupt()
             default: state.showHelp = false
             }
             return
@@ -69,19 +70,30 @@ extension Transition {
             requestWantedPage(reload: true)
             if let detail = state.detail {
                 state.detail?.verbose = .loading
-                effects.append(.loadDetail(id: detail.conversation.id))
+                effects.append(.loadDetail(id: detail.conversation.id, fresh: true))
             }
         case .toggleWatch: toggleWatch()
         case .search: state.prompt = .search(state.search)
         case .cancel: cancel()
         case .toggleHelp: state.showHelp.toggle()
         case .quit: quit()
+        case .interrupt: interrupt()
         }
     }
 
     mutating func quit() {
         state.quitting = true
         effects.append(.quit)
+    }
+
+    /// Ctrl-C: a slow load is cancelled; with nothing under way the program quits as interrupted.
+    mutating func interrupt() {
+        if state.loading != nil {
+            cancel()
+        } else {
+            state.interrupted = true
+            quit()
+        }
     }
 
     mutating func openDetail() {

@@ -8,15 +8,13 @@ extension Transition {
                 state.search = text
                 state.prompt = nil
                 state.message = text.isEmpty ? nil : .info("\(state.visibleRows.count) matches for “\(text)” in \(state.loadedRows.count) loaded pages")
-            case .escape:
+            case .escape, .control("c"):
                 state.search = ""
                 state.prompt = nil
             case .backspace:
                 if text.isEmpty { state.prompt = nil } else { state.prompt = .search(String(text.dropLast())) }
             case .char(let character):
                 state.prompt = .search(text + TerminalText.sanitize(String(character)))
-            case .control("c"):
-                quit()
             default:
                 break
             }
@@ -27,18 +25,20 @@ extension Transition {
             switch key {
             case .enter:
                 state.prompt = nil
-                guard let number = Int(digits), number >= 1 else { return }
+                guard let number = Int(digits) else { return }
+                guard number >= 1 else {
+                    state.message = .warning("No page \(number): pages count from 1")
+                    return
+                }
                 let target = min(number, state.pageCount)
                 if target != number { state.message = .info("There are \(state.pageCount) pages; showing the last") }
                 if target != state.pageNumber { go(toPage: target) }
-            case .escape:
+            case .escape, .control("c"):
                 state.prompt = nil
             case .backspace:
                 state.prompt = digits.isEmpty ? nil : .jump(String(digits.dropLast()))
             case .char(let character) where character.isASCII && character.isNumber && digits.count < 9:
                 state.prompt = .jump(digits + String(character))
-            case .control("c"):
-                quit()
             default:
                 break
             }
@@ -47,8 +47,6 @@ extension Transition {
             if key == .char("y") || key == .char("Y") {
                 state.message = .info("Ending “\(name)”…")
                 effects.append(.endConversation(id: id))
-            } else if key == .control("c") {
-                quit()
             } else {
                 state.message = .info("Not ended")
             }

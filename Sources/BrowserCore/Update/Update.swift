@@ -41,7 +41,10 @@ struct Transition {
                 state.message = .warning(notice.error.description)
             }
         case .detailLoaded(let id, let detail):
-            if state.detail?.conversation.id == id { state.detail?.verbose = .loaded(detail) }
+            guard state.detail?.conversation.id == id else { break }
+            state.detail?.verbose = .loaded(detail)
+            // The record is newer than the row the pane was opened from: its status wins.
+            if detail.conversation.id == id { state.detail?.conversation = detail.conversation }
         case .detailFailed(let id, let error):
             if state.detail?.conversation.id == id { state.detail?.verbose = .failed(error.description) }
         case .conversationEnded(let id):
@@ -130,8 +133,10 @@ struct Transition {
         effects.append(.invalidateCache)
         requestWantedPage(reload: true)
         if state.detail?.conversation.id == id {
+            // Ended, as the API just said; the fresh record confirms it and fills in the rest.
+            state.detail?.conversation.status = .ended
             state.detail?.verbose = .loading
-            effects.append(.loadDetail(id: id))
+            effects.append(.loadDetail(id: id, fresh: true))
         }
     }
 

@@ -116,15 +116,37 @@ public actor ConversationFetcher {
         listeners[key] = nil
     }
 
-    /// The verbose answer for a conversation, cached after the first success.
-    public func detail(id: String) async throws(TavusError) -> ConversationDetail {
-        if let cached = details[id] { return cached }
-        let detail = try await client.conversation(id: id, verbose: true)
-        details[id] = detail
-        if details.count > Self.detailCapacity, let victim = details.keys.first(where: { $0 != id }) {
-            details[victim] = nil
+    /// The verbose answer for a conversation, cached after the first success. `fresh` asks the
+    /// API again even when it is cached. Requests for one record are shared while in flight, and
+    /// an answer that was asked for before an `invalidate()` is never stored.
+    public func detail(id: String, fresh: Bool = false) async throws(TavusError) -> ConversationDetail {
+        if !fresh, let cached = details[id] { return cached }
+        let task: Task<ConversationDetail, any Error>
+        if let running = detailsInFlight[id], running.generation == generation {
+            task = running.task
+        } else {
+            let client = self.client
+            task = Task { try await client.conversation(id: id, verbose: true) }
+            detailsInFlight[id] = (task, generation)
+            let startedIn = generation
+            Task { await self.settleDetail(id, task: task, generation: startedIn) }
         }
-        return detail
+        do {
+            return try await withTaskCancellationHandler {
+                try await task.value
+            } onCancel: {
+                task.cancel()
+            }
+        } catch let error as TavusError {
+            throw error
+        } catch {
+            throw .cancelled
+        }
+    }
+
+    /// The cached verbose answer, if any, without a request.
+    public func cachedDetail(id: String) -> ConversationDetail? {
+        details[id]
     }
 
     /// Forgets one conversation's verbose answer (after it was ended).
@@ -132,8 +154,22 @@ public actor ConversationFetcher {
         details[id] = nil
     }
 
+    /// Record requests that are under way, for tests and the footer.
+    public var detailRequestsInFlight: Int { detailsInFlight.count }
+
+    private func settleDetail(_ id: String, task: Task<ConversationDetail, any Error>, generation startedIn: Int) async {
+        let result = await task.result
+        if detailsInFlight[id]?.task == task { detailsInFlight[id] = nil }
+        guard case .success(let detail) = result, startedIn == generation else { return }
+        details[id] = detail
+        if details.count > Self.detailCapacity, let victim = details.keys.first(where: { $0 != id }) {
+            details[victim] = nil
+        }
+    }
+
     private static let detailCapacity = 64
     private var details: [String: ConversationDetail] = [:]
+    private var detailsInFlight: [String: (task: Task<ConversationDetail, any Error>, generation: Int)] = [:]
 
     public var cachedPageCount: Int { entries.count }
     public var isPrefetching: Bool { prefetching != nil }

@@ -5,8 +5,9 @@ import Testing
 /// Golden files of rendered frames in `Snapshots/NAME.txt`.
 ///
 /// Each row of the frame is one line of the file, closed by `|` so that trailing spaces stay
-/// visible and survive editors. Run with `UPDATE_SNAPSHOTS=1` to write the files into the
-/// source tree instead of comparing.
+/// visible and survive editors. Below the text, the same rows again as one letter a cell for
+/// its style (see `code(of:)`), so that a change of colour or emphasis shows in the diff too.
+/// Run with `UPDATE_SNAPSHOTS=1` to write the files into the source tree instead of comparing.
 enum Snapshot {
     static let terminator = "|"
 
@@ -19,7 +20,39 @@ enum Snapshot {
         .appendingPathComponent("Snapshots", isDirectory: true)
 
     static func text(of frame: Frame) -> String {
-        frame.lines.map { $0 + terminator }.joined(separator: "\n") + "\n"
+        let text = frame.lines.map { $0 + terminator }
+        let styles = (0..<frame.rows).map { row in
+            String((0..<frame.columns).map { code(of: frame[row, $0].style) }) + terminator
+        }
+        return (text + ["styles:"] + styles).joined(separator: "\n") + "\n"
+    }
+
+    /// One letter a style; a new style does not compile until it has one.
+    static func code(of style: Style) -> Character {
+        switch style {
+        case .normal: "."
+        case .dim: "d"
+        case .bold: "B"
+        case .title: "T"
+        case .header: "h"
+        case .headerAccent: "H"
+        case .columnHeader: "c"
+        case .selected: "s"
+        case .statusActive: "A"
+        case .statusEnded: "E"
+        case .statusOther: "O"
+        case .key: "k"
+        case .error: "X"
+        case .warning: "W"
+        case .info: "i"
+        case .border: "b"
+        case .label: "l"
+        case .link: "u"
+        case .roleUser: "U"
+        case .roleAssistant: "R"
+        case .roleSystem: "S"
+        case .match: "M"
+        }
     }
 
     static func expect(_ frame: Frame, named name: String, sourceLocation: SourceLocation = #_sourceLocation) {

@@ -81,3 +81,16 @@ extension SandboxServer {
         max(1, (count + limit - 1) / limit)
     }
 }
+
+extension TmuxSession {
+    /// Proof that the program has carried out every key sent so far, for the tests of "nothing
+    /// happened": `r` reloads the page on screen, and once that request has reached the sandbox,
+    /// whatever the earlier keys asked for has been sent too.
+    func reloadAsProof(_ sandbox: SandboxServer, page: Int = 1, limit: Int = 20, status: StatusFilter) async throws {
+        let before = sandbox.listRequests(page: page, limit: limit, status: status)
+        try await press("r")
+        try await waitUntil("the reload's request, the proof that every earlier key was handled", detail: { sandbox.requestLog }) {
+            sandbox.listRequests(page: page, limit: limit, status: status) > before
+        }
+    }
+}

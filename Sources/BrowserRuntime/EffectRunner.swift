@@ -1,0 +1,160 @@
+import Foundation
+import BrowserCore
+import TavusAPI
+
+/// Carries out what `update` asks for. Called on the screen's thread; network work runs in
+/// tasks whose results come back through `post`.
+public final class EffectRunner {
+    private let fetcher: ConversationFetcher
+    private let post: @Sendable (BrowserEvent) -> Void
+    private let emit: (String) -> Void
+    private let openURL: @Sendable (String) -> String?
+    /// The last cache invalidation: loads started after it wait for it, so they never race it.
+    private var barrier = Task<Void, Never> {}
+    /// The record the pane asked for last, and when; an older one still waiting is cancelled.
+    private var recordLoad: Task<Void, Never>?
+    private var lastRecordRequest = ContinuousClock.now - .seconds(60)
+
+    /// How long the selection must rest before the pane asks for a record it does not have, when
+    /// the records are asked for in quick succession (holding `j`): the first goes at once.
+    public static let recordSettle = Duration.milliseconds(150)
+
+    /// `post` hands an event to the screen's loop from any thread; `emit` writes straight to the
+    /// terminal (on the screen's thread); `openURL` starts a browser and waits briefly for its verdict.
+    public init(
+        fetcher: ConversationFetcher,
+        post: @escaping @Sendable (BrowserEvent) -> Void,
+        emit: @escaping (String) -> Void,
+        openURL: @escaping @Sendable (String) -> String? = URLOpener.open
+    ) {
+        self.fetcher = fetcher
+        self.post = post
+        self.emit = emit
+        self.openURL = openURL
+    }
+
+    public func perform(_ effect: Effect) {
+        switch effect {
+        case .loadPage(let key, let requestID): load(key, requestID: requestID, reload: false)
+        case .reloadPage(let key, let requestID): load(key, requestID: requestID, reload: true)
+        case .prefetch(let key): prefetch(key)
+        case .cancelLoad(let key): cancel(key)
+        case .invalidateCache: invalidate()
+        case .loadDetail(let id, let fresh): loadDetail(id, fresh: fresh)
+        case .openURL(let url): open(url)
+        case .copyToClipboard(let text): emit(Clipboard.osc52(text))
+        case .endConversation(let id): end(id)
+        case .quit: recordLoad?.cancel()
+        }
+    }
+
+    /// A cached page is shown at once; when it is older than `staleAfter` it is fetched again
+    /// behind it, and the fresh page replaces it when it comes.
+    private func load(_ key: PageKey, requestID: Int, reload: Bool) {
+        let fetcher = self.fetcher
+        let post = self.post
+        let barrier = self.barrier
+        Task {
+            await barrier.value
+            await EffectRunner.show(key, requestID: requestID, reload: reload, fetcher: fetcher, post: post)
+        }
+    }
+
+    private static func show(
+        _ key: PageKey, requestID: Int, reload: Bool,
+        fetcher: ConversationFetcher, post: @escaping @Sendable (BrowserEvent) -> Void
+    ) async {
+        let cached = reload ? nil : await fetcher.cached(key)
+        guard let cached else {
+            await fetch(key, requestID: requestID, reload: reload, fetcher: fetcher, post: post)
+            return
+        }
+        post(.pageLoaded(key, cached, fromCache: true, requestID: requestID))
+        if fetcher.isStale(cached) {
+            post(.revalidating(key))
+            await fetch(key, requestID: requestID, reload: true, fetcher: fetcher, post: post)
+        }
+    }
+
+    private func prefetch(_ key: PageKey) {
+        let fetcher = self.fetcher
+        let barrier = self.barrier
+        Task {
+            await barrier.value
+            await fetcher.prefetch(number: key.number, limit: key.limit, status: key.status)
+        }
+    }
+
+    private func cancel(_ key: PageKey) {
+        let fetcher = self.fetcher
+        Task { await fetcher.cancel(number: key.number, limit: key.limit, status: key.status) }
+    }
+
+    private func invalidate() {
+        let fetcher = self.fetcher
+        let previous = barrier
+        barrier = Task {
+            await previous.value
+            await fetcher.invalidate()
+        }
+    }
+
+    /// The pane's record: after any invalidation asked for before it, replacing a record request
+    /// that is still waiting, and, while records are asked for in quick succession, only once
+    /// the selection has rested.
+    private func loadDetail(_ id: String, fresh: Bool) {
+        let fetcher = self.fetcher
+        let post = self.post
+        let barrier = self.barrier
+        let now = ContinuousClock.now
+        let settle = now - lastRecordRequest < Self.recordSettle ? Self.recordSettle : .zero
+        lastRecordRequest = now
+        recordLoad?.cancel()
+        recordLoad = Task {
+            await barrier.value
+            if settle > .zero, await fetcher.cachedDetail(id: id) == nil || fresh {
+                do { try await Task.sleep(for: settle) } catch { return }
+            }
+            do throws(TavusError) {
+                let detail = try await fetcher.detail(id: id, fresh: fresh)
+                if !Task.isCancelled { post(.detailLoaded(id: id, detail)) }
+            } catch {
+                if error != .cancelled { post(.detailFailed(id: id, error)) }
+            }
+        }
+    }
+
+    private func open(_ url: String) {
+        let post = self.post
+        let openURL = self.openURL
+        Thread.detachNewThread { post(.urlOpenResult(url: url, failure: openURL(url))) }
+    }
+
+    private func end(_ id: String) {
+        let fetcher = self.fetcher
+        let post = self.post
+        Task {
+            do throws(TavusError) {
+                try await fetcher.client.endConversation(id: id)
+                await fetcher.forgetDetail(id: id)
+                post(.conversationEnded(id: id))
+            } catch {
+                post(.endFailed(id: id, error))
+            }
+        }
+    }
+
+    private static func fetch(
+        _ key: PageKey, requestID: Int, reload: Bool, fetcher: ConversationFetcher, post: @escaping @Sendable (BrowserEvent) -> Void
+    ) async {
+        let onRetry: @Sendable (RetryNotice) -> Void = { post(.retrying(key, $0, requestID: requestID)) }
+        do throws(TavusError) {
+            let page = reload
+                ? try await fetcher.reload(number: key.number, limit: key.limit, status: key.status, onRetry: onRetry)
+                : try await fetcher.page(number: key.number, limit: key.limit, status: key.status, onRetry: onRetry)
+            post(.pageLoaded(key, page, fromCache: false, requestID: requestID))
+        } catch {
+            post(.pageFailed(key, error, requestID: requestID))
+        }
+    }
+}

@@ -1,0 +1,92 @@
+import ArgumentParser
+import Foundation
+import BrowserCore
+import BrowserRuntime
+import TavusAPI
+import TerminalUI
+
+/// What the browser and `list` both take: how to reach the API, the filter and the page size.
+/// One group in both commands, so that either command's parse fills it.
+struct ListingOptions: ParsableArguments {
+    @OptionGroup var connection: ConnectionOptions
+
+    @Option(name: .long, help: ArgumentHelp("Only conversations with this status: active or ended (the browser starts with it).", valueName: "status"))
+    var status: StartFilter?
+
+    @Option(name: .long, help: ArgumentHelp("Conversations per page, at least 1 (default 20; 100 for list --all).", valueName: "n"))
+    var limit: Int?
+
+    func validate() throws {
+        if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
+    }
+}
+
+/// The browser's own options, beside the listing ones.
+struct BrowseOptions: ParsableArguments {
+    @OptionGroup var listing: ListingOptions
+
+    @Option(name: .long, help: ArgumentHelp("Refresh the current page every so many seconds (w pauses).", valueName: "seconds"))
+    var watch: Double?
+
+    @Option(name: .long, help: ArgumentHelp("Pages kept in memory; the least recently used go first.", valueName: "n"))
+    var cachePages: Int = 50
+
+    @Option(name: .long, help: ArgumentHelp("A cached page older than this is shown and reloaded in the background.", valueName: "seconds"))
+    var staleAfter: Double = 60
+
+    @Flag(name: .long, help: "Do not use the mouse.")
+    var noMouse = false
+
+    func validate() throws {
+        guard cachePages >= 1 else { throw ValidationError("--cache-pages must be at least 1") }
+        guard staleAfter > 0, staleAfter.isFinite else { throw ValidationError("--stale-after must be more than 0") }
+        if let watch, !(watch >= 0.5 && watch.isFinite) { throw ValidationError("--watch must be at least 0.5 seconds") }
+    }
+}
+
+/// The interactive browser: the terminal taken over, the loop run, the terminal given back.
+enum Browser {
+    static func run(_ options: BrowseOptions) throws {
+        let filter = options.listing.status?.filter ?? .all
+        let limit = options.listing.limit ?? 20
+        guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
+            let connection = try Connection.open(options.listing.connection)
+            defer { connection.close() }
+            try ListPrinter(client: connection.client, format: .table, width: nil)
+                .print(page: 1, limit: limit, status: filter, all: false)
+            return
+        }
+        if let problem = TerminalCheck.problem(term: ProcessInfo.processInfo.environment["TERM"]) {
+            throw Failure.usage(problem + " Set TERM to your terminal's type (e.g. TERM=xterm-256color), or print the list with `tavus-browse list`.")
+        }
+        let connection = try Connection.open(options.listing.connection)
+        let state = BrowserState(
+            options: BrowserState.Options(limit: limit, isDemo: connection.isDemo, sourceLabel: connection.label,
+                                          watchInterval: options.watch),
+            filter: filter, size: TerminalSize(rows: 24, columns: 80))
+        let fetcher = ConversationFetcher(client: connection.client, capacity: options.cachePages, staleAfter: options.staleAfter)
+        let mailbox = Mailbox()
+        let terminal = Terminal(mouse: !options.noMouse)
+        let runner = EffectRunner(fetcher: fetcher, post: mailbox.post, emit: terminal.emit)
+        let crashTest = ProcessInfo.processInfo.environment["TAVUS_BROWSE_TEST_CRASH"] == "1"
+        let loop = EventLoop(terminal: terminal, mailbox: mailbox, crashAfterFirstFrame: crashTest)
+        var sized = state
+        sized.size = terminal.size
+        let (initial, effects) = start(sized)
+        let (_, exit) = loop.run(initial, initialEffects: effects, perform: runner.perform)
+        terminal.stop()
+        connection.close()
+        switch exit {
+        case .quit: break
+        case .interrupted: Foundation.exit(130)
+        case .signal(let number): Foundation.exit(128 + number)
+        }
+    }
+}
+
+/// The `--status` values.
+enum StartFilter: String, ExpressibleByArgument, CaseIterable {
+    case active, ended
+
+    var filter: StatusFilter { self == .active ? .active : .ended }
+}
