@@ -1,5 +1,6 @@
 import Foundation
 import BrowserCore
+import BrowserRuntime
 import TavusAPI
 
 /// Fetches pages and prints them as a table, TSV or the API's own JSON objects. With `all`,

@@ -93,3 +93,22 @@ struct BaseURLCheckTests {
         }
     }
 }
+
+@Suite("Raw JSON elements")
+struct RawJSONTests {
+    func elements(_ text: String) -> [String]? {
+        RawJSON.elements(ofArray: "data", in: Data(text.utf8))?.map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    @Test func elementsComeAsTheyWereWritten() {
+        #expect(elements(#"{"total_count": 2, "data": [ {"b": 1.50, "a": "x,]"} , [1, 2], "s\"q", 3e2 ]}"#)
+            == [#"{"b": 1.50, "a": "x,]"}"#, "[1, 2]", #""s\"q""#, "3e2"])
+        #expect(elements(#"{"data": []}"#) == [])
+    }
+
+    @Test(arguments: [#"{"data": [1 2]}"#, #"{"data": [1,]}"#, #"{"data": [1,,2]}"#, #"{"data": [1"#, #"{"data": 5}"#,
+                      #"["data"]"#, #"{"other": [1]}"#, ""])
+    func malformedIsNil(text: String) {
+        #expect(elements(text) == nil)
+    }
+}

@@ -61,4 +61,43 @@ struct FetcherDetailTests {
             #expect(detailRequests(sandbox) == 2)
         }
     }
+
+    @Test func concurrentRequestsForOneRecordShareOneRequest() async throws {
+        try await withSandbox(SandboxConfiguration(latencyMilliseconds: 200)) { sandbox in
+            let fetcher = ConversationFetcher(client: sandbox.client())
+            let id = sandbox.conversations[0].id
+            async let a = fetcher.detail(id: id)
+            async let b = fetcher.detail(id: id)
+            async let c = fetcher.detail(id: id, fresh: true)
+            let records = try await [a, b, c]
+            #expect(Set(records.map(\.conversation.id)) == [id])
+            #expect(detailRequests(sandbox) == 1)
+        }
+    }
+
+    @Test func aRecordInFlightDuringAnInvalidationIsNotStored() async throws {
+        try await withSandbox(SandboxConfiguration(latencyMilliseconds: 300)) { sandbox in
+            let fetcher = ConversationFetcher(client: sandbox.client())
+            let id = sandbox.conversations[0].id
+            let early = Task { try await fetcher.detail(id: id) }
+            #expect(await eventually { detailRequests(sandbox) == 1 })
+            await fetcher.invalidate()
+            _ = try await early.value
+            #expect(await fetcher.cachedDetail(id: id) == nil, "an answer asked for before the invalidation was kept")
+            // A request after the invalidation does not join the old one.
+            _ = try await fetcher.detail(id: id)
+            #expect(detailRequests(sandbox) == 2)
+            #expect(await fetcher.cachedDetail(id: id) != nil)
+        }
+    }
+
+    @Test func freshAsksAgainEvenWhenCached() async throws {
+        try await withSandbox { sandbox in
+            let fetcher = ConversationFetcher(client: sandbox.client())
+            let id = sandbox.conversations[0].id
+            _ = try await fetcher.detail(id: id)
+            _ = try await fetcher.detail(id: id, fresh: true)
+            #expect(detailRequests(sandbox) == 2)
+        }
+    }
 }

@@ -2,8 +2,9 @@ import Foundation
 
 /// Finds the elements of a top-level array in a JSON object as the exact bytes that came, so
 /// they can be printed unchanged (key order and number formatting included).
-enum RawJSON {
-    static func elements(ofArray key: String, in data: Data) -> [Data]? {
+public enum RawJSON {
+    /// nil when `data` is not an object holding `key` as an array, or is malformed on the way.
+    public static func elements(ofArray key: String, in data: Data) -> [Data]? {
         let bytes = [UInt8](data)
         var index = 0
         func skipSpace() { while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 } }
@@ -36,8 +37,11 @@ enum RawJSON {
                 }
                 return false
             default:
-                while index < bytes.count, ![UInt8(ascii: ","), UInt8(ascii: "}"), UInt8(ascii: "]")].contains(bytes[index]) { index += 1 }
-                return true
+                // A number, true, false or null: a run up to whitespace or punctuation, never empty.
+                let start = index
+                while index < bytes.count, ![UInt8(ascii: ","), UInt8(ascii: "}"), UInt8(ascii: "]"), UInt8(ascii: ":"),
+                                             0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
+                return index > start
             }
         }
         skipSpace()
@@ -66,7 +70,17 @@ enum RawJSON {
                     elements.append(Data(bytes[start..<index]))
                     skipSpace()
                     guard index < bytes.count else { return nil }
-                    if bytes[index] == UInt8(ascii: ",") { index += 1 }
+                    switch bytes[index] {
+                    case UInt8(ascii: ","):
+                        index += 1
+                        skipSpace()
+                        // A comma must be followed by another element.
+                        guard index < bytes.count, bytes[index] != UInt8(ascii: "]") else { return nil }
+                    case UInt8(ascii: "]"):
+                        continue
+                    default:
+                        return nil
+                    }
                 }
             }
             guard skipValue() else { return nil }
