@@ -15,6 +15,12 @@ enum ConversationWire {
         return body
     }
 
+    /// Whether a conversation is written with the newer names (`pal_id`, `face_id`,
+    /// `system.pal_joined`), as rows of one real account are seen to mix them: one in three.
+    static func speaksNewNames(_ id: String) -> Bool {
+        id.unicodeScalars.reduce(0) { $0 &+ Int($1.value) } % 3 == 0
+    }
+
     /// The get endpoint's body: the conversation, plus `events` when verbose.
     static func detail(_ conversation: Conversation, events: [EventRecord]?) -> Data {
         SandboxJSON.encode(WireConversation(conversation, events: events))
@@ -39,6 +45,8 @@ private struct WireConversation: Encodable {
         case callbackURL = "callback_url"
         case replicaID = "replica_id"
         case personaID = "persona_id"
+        case faceID = "face_id"
+        case palID = "pal_id"
         case createdAt = "created_at"
         case updatedAt = "updated_at"
         case events
@@ -51,8 +59,9 @@ private struct WireConversation: Encodable {
         try c.encode(conversation.status.rawValue, forKey: .status)
         try c.encode(conversation.url, forKey: .conversationURL)
         try c.encode(conversation.callbackURL, forKey: .callbackURL)
-        try c.encode(conversation.replicaID, forKey: .replicaID)
-        try c.encode(conversation.personaID, forKey: .personaID)
+        let newNames = ConversationWire.speaksNewNames(conversation.id)
+        try c.encode(conversation.replicaID, forKey: newNames ? .faceID : .replicaID)
+        try c.encode(conversation.personaID, forKey: newNames ? .palID : .personaID)
         try c.encode(conversation.createdAt.raw, forKey: .createdAt)
         try c.encode(conversation.updatedAt.raw, forKey: .updatedAt)
         try c.encodeIfPresent(events, forKey: .events)

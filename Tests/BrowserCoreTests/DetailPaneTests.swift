@@ -60,7 +60,7 @@ struct DetailOpenCloseTests {
         #expect(screen.contains("Perception analysis"))
         #expect(screen.contains("Transcript  12 turns"))
         #expect(screen.contains("Duration   4m 38s"))
-        #expect(screen.contains("application.recording_ready"))
+        #expect(screen.contains("Recording  ready"))
         #expect(screen.contains("00:01 assistant"))
     }
 

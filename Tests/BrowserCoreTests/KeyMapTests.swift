@@ -76,7 +76,7 @@ struct KeyMapTests {
         #expect(browser.state == before)
     }
 
-    @Test(arguments: [Key.char("n"), .char("p"), .char("f"), .char(":"), .char("/"), .left, .right, .char("x")])
+    @Test(arguments: [Key.char("n"), .char("p"), .char("f"), .char(":"), .char("/"), .left, .right, .char("z")])
     func listOnlyKeysDoNothingInTheDetailPane(_ key: Key) {
         var browser = Browser.showing(page: 2)
         browser.openDetailWithVerbose()

@@ -70,7 +70,9 @@ struct SandboxTransportFaultTests {
     @Test func endlessBodyKeepsComing() async throws {
         try await withSandbox { sandbox in
             sandbox.inject(.endlessBody, times: 1)
-            let answer = try await Self.curl(sandbox, "/v2/conversations", maxTime: 1)
+            // Read slowly for a few seconds: enough for any machine to see the stream flow, and
+            // little enough to keep in a file.
+            let answer = try await Self.curl(sandbox, "/v2/conversations", maxTime: 4, extra: ["--limit-rate", "200k"])
             #expect(answer.exitCode == 28)
             #expect(answer.status == 200)
             #expect(answer.header("content-length") == nil)
@@ -83,8 +85,8 @@ struct SandboxTransportFaultTests {
     @Test func dripSendsTheRealBodySlowly() async throws {
         try await withSandbox { sandbox in
             let real = try await Self.curl(sandbox, "/v2/conversations?limit=3")
-            sandbox.inject(.drip(intervalMilliseconds: 50), times: 1)
-            let answer = try await Self.curl(sandbox, "/v2/conversations?limit=3", maxTime: 1)
+            sandbox.inject(.drip(intervalMilliseconds: 200), times: 1)
+            let answer = try await Self.curl(sandbox, "/v2/conversations?limit=3", maxTime: 3)
             #expect(answer.exitCode == 28)
             #expect(answer.status == 200)
             #expect(answer.header("content-length") == String(real.body.count))

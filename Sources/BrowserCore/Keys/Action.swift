@@ -6,6 +6,7 @@ public enum Action: Sendable, Hashable {
     case openDetail, closeDetail
     case scrollDown, scrollUp, scrollPageDown, scrollPageUp, scrollTop, scrollBottom
     case nextConversation, previousConversation
+    case toggleExpand
     case openURL, copyURL, copyID
     case reload, toggleWatch
     case search, jumpToPage

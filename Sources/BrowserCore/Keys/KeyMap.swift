@@ -42,6 +42,8 @@ public enum KeyMap {
         KeyBinding(keys: [.char("j")], label: "j", action: .nextConversation, summary: "next conversation", contexts: [.detail], hint: nil),
         KeyBinding(keys: [.char("k")], label: "k", action: .previousConversation, summary: "previous conversation", contexts: [.detail], hint: nil),
         KeyBinding(keys: [.char("o")], label: "o", action: .openURL, summary: "open the URL in the browser", contexts: [.detail], hint: "o open"),
+        KeyBinding(keys: [.char("x")], label: "x", action: .toggleExpand, summary: "expand or fold prompts and tools",
+                   contexts: [.detail], hint: nil),
         KeyBinding(keys: [.escape, .enter], label: "Esc", action: .closeDetail, summary: "close the pane", contexts: [.detail], hint: "Esc close"),
 
         KeyBinding(keys: [.char("y")], label: "y", action: .copyURL, summary: "copy the URL to the clipboard", contexts: both, hint: "y copy"),

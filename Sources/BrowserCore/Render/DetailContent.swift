@@ -65,12 +65,12 @@ enum DetailContent {
                 lines.append(StyledLine([(part, .error)]))
             }
         case .loaded(let verbose):
-            lines += verboseLines(verbose, width: width)
+            lines += verboseLines(verbose, expanded: detail.expanded, width: width)
         }
         return lines
     }
 
-    private static func verboseLines(_ verbose: ConversationDetail, width: Int) -> [StyledLine] {
+    private static func verboseLines(_ verbose: ConversationDetail, expanded: Bool, width: Int) -> [StyledLine] {
         guard let events = verbose.events, !events.isEmpty else {
             return [StyledLine([("No events recorded for this conversation", .dim)])]
         }
@@ -82,10 +82,9 @@ enum DetailContent {
         field("Joined", verbose.replicaJoinedAt?.longUTC, .normal)
         field("Ended", verbose.endedAt?.longUTC, .normal)
         field("Duration", verbose.duration.map(Format.duration), .normal)
-        let known: Set<String> = [ConversationEvent.replicaJoined, ConversationEvent.shutdown,
-                                  ConversationEvent.transcriptionReady, ConversationEvent.perceptionAnalysis]
-        let others = events.map(\.type).filter { !known.contains($0) }
-        if !others.isEmpty { field("Other", others.map(TerminalText.sanitize).joined(separator: ", "), .dim) }
+        for event in events {
+            if let line = EventLine.describe(event) { field(line.label, line.text, line.style) }
+        }
 
         if let analysis = verbose.perceptionAnalysis {
             lines.append(StyledLine([]))
@@ -97,40 +96,27 @@ enum DetailContent {
         let transcript = verbose.transcript
         lines.append(StyledLine([]))
         lines.append(StyledLine([("Transcript", .title), (transcript.isEmpty ? "  none" : "  \(transcript.count) turns", .dim)]))
-        for turn in transcript {
-            let offset = turn.secondsFromStart.map(Format.offset) ?? "     "
-            let role = TerminalText.sanitize(turn.role)
-            let roleStyle: Style = switch role {
-            case "user": .roleUser
-            case "assistant", "replica": .roleAssistant
-            default: .roleSystem
-            }
-            let indent = 6 + 10
-            let body = TerminalText.wrap(TerminalText.sanitize(turn.content), to: max(1, width - indent))
-            for (index, part) in body.enumerated() {
-                if index == 0 {
-                    lines.append(StyledLine([(offset + " ", .dim), (TerminalText.fit(role, to: 9) + " ", roleStyle), (part, .normal)]))
-                } else {
-                    lines.append(StyledLine([(String(repeating: " ", count: indent), .normal), (part, .normal)]))
-                }
-            }
+        for (index, turn) in transcript.enumerated() {
+            lines += TurnLines.lines(turn, isFirst: index == 0, expanded: expanded, width: width)
         }
         return lines
     }
 }
+
 /// The last wrapped content and what it was made from.
 private final class LastLines: @unchecked Sendable {
     private let lock = NSLock()
-    private var last: (width: Int, conversation: Conversation, verbose: DetailState.Verbose, lines: [StyledLine])?
+    private var last: (width: Int, conversation: Conversation, verbose: DetailState.Verbose, expanded: Bool, lines: [StyledLine])?
 
     func lines(for detail: DetailState, width: Int, make: () -> [StyledLine]) -> [StyledLine] {
         lock.lock()
         defer { lock.unlock() }
-        if let last, last.width == width, last.conversation == detail.conversation, last.verbose == detail.verbose {
+        if let last, last.width == width, last.expanded == detail.expanded, last.conversation == detail.conversation,
+           last.verbose == detail.verbose {
             return last.lines
         }
         let lines = make()
-        last = (width, detail.conversation, detail.verbose, lines)
+        last = (width, detail.conversation, detail.verbose, detail.expanded, lines)
         return lines
     }
 }

@@ -12,10 +12,13 @@ public struct DetailState: Sendable, Hashable {
     public var verbose: Verbose
     /// First line of the pane's content shown.
     public var scroll: Int
+    /// Whether the long system prompt and tool calls and results are shown whole (`x`).
+    public var expanded: Bool
 
-    public init(conversation: Conversation, verbose: Verbose = .loading, scroll: Int = 0) {
+    public init(conversation: Conversation, verbose: Verbose = .loading, scroll: Int = 0, expanded: Bool = false) {
         self.conversation = conversation
         self.verbose = verbose
         self.scroll = scroll
+        self.expanded = expanded
     }
 }

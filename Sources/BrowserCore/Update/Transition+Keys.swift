@@ -59,6 +59,9 @@ extension Transition {
         case .previousConversation:
             moveSelection(by: -1)
             openDetail()
+        case .toggleExpand:
+            state.detail?.expanded.toggle()
+            clampDetailScroll()
         case .openURL: openURL()
         case .copyURL: copy(\.url, what: "URL")
         case .copyID: copy(\.id, what: "id")

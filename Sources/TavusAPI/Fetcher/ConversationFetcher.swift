@@ -131,17 +131,7 @@ public actor ConversationFetcher {
             let startedIn = generation
             Task { await self.settleDetail(id, task: task, generation: startedIn) }
         }
-        do {
-            return try await withTaskCancellationHandler {
-                try await task.value
-            } onCancel: {
-                task.cancel()
-            }
-        } catch let error as TavusError {
-            throw error
-        } catch {
-            throw .cancelled
-        }
+        return try await Self.wait(for: task)
     }
 
     /// The cached verbose answer, if any, without a request.
@@ -153,9 +143,6 @@ public actor ConversationFetcher {
     public func forgetDetail(id: String) {
         details[id] = nil
     }
-
-    /// Record requests that are under way, for tests and the footer.
-    public var detailRequestsInFlight: Int { detailsInFlight.count }
 
     private func settleDetail(_ id: String, task: Task<ConversationDetail, any Error>, generation startedIn: Int) async {
         let result = await task.result
@@ -193,17 +180,7 @@ public actor ConversationFetcher {
             let startedIn = generation
             Task { await self.settle(key, task: task, generation: startedIn) }
         }
-        do {
-            return try await withTaskCancellationHandler {
-                try await task.value
-            } onCancel: {
-                task.cancel()
-            }
-        } catch let error as TavusError {
-            throw error
-        } catch {
-            throw .cancelled
-        }
+        return try await Self.wait(for: task)
     }
 
     /// Stores a finished request's page (unless the cache was invalidated meanwhile) and
@@ -235,6 +212,22 @@ public actor ConversationFetcher {
     private func evictIfNeeded() {
         while entries.count > capacity, let oldest = entries.min(by: { $0.value.lastUsed < $1.value.lastUsed }) {
             entries[oldest.key] = nil
+        }
+    }
+
+    /// A shared request's answer; a waiter that is cancelled cancels the request, and any
+    /// failure that is not the API's own comes out as `.cancelled`.
+    private static func wait<Value: Sendable>(for task: Task<Value, any Error>) async throws(TavusError) -> Value {
+        do {
+            return try await withTaskCancellationHandler {
+                try await task.value
+            } onCancel: {
+                task.cancel()
+            }
+        } catch let error as TavusError {
+            throw error
+        } catch {
+            throw .cancelled
         }
     }
 }

@@ -37,6 +37,9 @@ extension Conversation: Codable {
         case callbackURL = "callback_url"
         case replicaID = "replica_id"
         case personaID = "persona_id"
+        /// The newer names of persona and replica (PAL and face); a row carries one or the other.
+        case palID = "pal_id"
+        case faceID = "face_id"
         case createdAt = "created_at"
         case updatedAt = "updated_at"
     }
@@ -48,8 +51,8 @@ extension Conversation: Codable {
         status = ConversationStatus(rawValue: c.lenientString(.status) ?? "")
         url = c.lenientString(.url) ?? ""
         callbackURL = c.lenientString(.callbackURL)
-        replicaID = c.lenientString(.replicaID)
-        personaID = c.lenientString(.personaID)
+        replicaID = c.lenientString(.replicaID) ?? c.lenientString(.faceID)
+        personaID = c.lenientString(.personaID) ?? c.lenientString(.palID)
         createdAt = Timestamp(raw: c.lenientString(.createdAt) ?? "")
         updatedAt = Timestamp(raw: c.lenientString(.updatedAt) ?? "")
     }

@@ -24,7 +24,10 @@ public struct ConversationDetail: Sendable, Hashable {
         topLevelShutdownReason ?? firstEvent(ConversationEvent.shutdown)?.properties["shutdown_reason"]?.stringValue
     }
 
-    public var replicaJoinedAt: Timestamp? { firstEvent(ConversationEvent.replicaJoined)?.timestamp }
+    /// When the replica (or, in newer answers, the face of the PAL) joined.
+    public var replicaJoinedAt: Timestamp? {
+        events?.first { $0.type == ConversationEvent.replicaJoined || $0.type == ConversationEvent.palJoined }?.timestamp
+    }
     public var endedAt: Timestamp? { firstEvent(ConversationEvent.shutdown)?.timestamp }
 
     /// Seconds between the replica joining and the shutdown, when both are known.
@@ -64,6 +67,12 @@ extension ConversationDetail: Decodable {
 /// One item of the verbose `events` array. Unknown types are kept by name.
 public struct ConversationEvent: Sendable, Hashable, Codable {
     public static let replicaJoined = "system.replica_joined"
+    /// The newer name of `replicaJoined`, with `properties.face_id`.
+    public static let palJoined = "system.pal_joined"
+    public static let recordingReady = "application.recording_ready"
+    public static let recordingCopyFailed = "application.recording_copy_failed"
+    public static let perceptionUnavailable = "application.perception_unavailable"
+    public static let postCallAction = "application.post_call_action_executed"
     public static let shutdown = "system.shutdown"
     public static let transcriptionReady = "application.transcription_ready"
     public static let perceptionAnalysis = "application.perception_analysis"
@@ -114,29 +123,5 @@ private struct LossyEvent: Decodable {
     init(from decoder: any Decoder) throws {
         event = (try? ConversationEvent(from: decoder))
             ?? ConversationEvent(type: ConversationEvent.unreadable, messageType: "", timestamp: Timestamp(raw: ""), properties: .null)
-    }
-}
-
-/// One turn of the end-of-call transcript.
-public struct TranscriptTurn: Sendable, Hashable {
-    public var role: String
-    public var content: String
-    public var secondsFromStart: Double?
-
-    public init(role: String, content: String, secondsFromStart: Double? = nil) {
-        self.role = role
-        self.content = content
-        self.secondsFromStart = secondsFromStart
-    }
-
-    init(json: JSONValue) {
-        guard case .object = json else {
-            self.init(role: "?", content: "(unreadable turn)")
-            return
-        }
-        self.init(
-            role: json["role"]?.stringValue ?? "?",
-            content: json["content"]?.stringValue ?? "",
-            secondsFromStart: json["seconds_from_start"]?.doubleValue.flatMap { $0.isFinite && (0...1e7).contains($0) ? $0 : nil })
     }
 }

@@ -30,6 +30,33 @@ public enum JSONValue: Sendable, Hashable {
         }
     }
 
+    /// One line of JSON as people write it: `{"lake": "heron", "n": 2}`, keys sorted.
+    public var compactText: String {
+        switch self {
+        case .null: "null"
+        case .bool(let flag): String(flag)
+        case .number: stringValue ?? "0"
+        case .string(let text): Self.quoted(text)
+        case .array(let items): "[" + items.map(\.compactText).joined(separator: ", ") + "]"
+        case .object(let members):
+            "{" + members.sorted { $0.key < $1.key }.map { Self.quoted($0.key) + ": " + $0.value.compactText }.joined(separator: ", ") + "}"
+        }
+    }
+
+    private static func quoted(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+
     public var arrayValue: [JSONValue]? {
         if case .array(let items) = self { return items }
         return nil

@@ -37,6 +37,9 @@ struct EventGenerator: Sendable {
                 event.shutdown(at: shutdownAt, reason: reason),
                 event.transcriptionReady(at: transcribedAt, transcript: transcript),
             ]
+            if random.chance(0.6) {
+                events.append(event.recordingReady(at: end, duration: shutdownAt.timeIntervalSince(joined)))
+            }
             let perception = Double.random(in: 0..<1, using: &random)
             if perception < 0.8 {
                 events.append(event.perceptionAnalysis(at: end, analysis: PerceptionSummaries.make(using: &random)))
@@ -61,8 +64,18 @@ struct EventGenerator: Sendable {
 private struct EventFactory {
     let conversation: Conversation
 
+    /// `system.pal_joined` with `face_id` for a conversation written with the newer names.
     func replicaJoined(at date: Date) -> EventRecord {
-        record("system.replica_joined", "system", date, EventProperties(replicaID: conversation.replicaID))
+        if ConversationWire.speaksNewNames(conversation.id) {
+            return record("system.pal_joined", "system", date, EventProperties(faceID: conversation.replicaID))
+        }
+        return record("system.replica_joined", "system", date, EventProperties(replicaID: conversation.replicaID))
+    }
+
+    func recordingReady(at date: Date, duration: Double) -> EventRecord {
+        record("application.recording_ready", "application", date,
+               EventProperties(bucketName: "tavus-recordings", s3Key: "\(conversation.id)/recording.mp4",
+                               duration: (max(0, duration) * 10).rounded() / 10))
     }
 
     func shutdown(at date: Date, reason: String) -> EventRecord {

@@ -21,8 +21,12 @@ enum TranscriptBuilder {
         let scale = clock > 0 ? min(1, max(0, available) * 0.95 / clock) : 1
 
         var entries = [TranscriptEntry(role: "system", content: script.systemPrompt)]
-        for (line, timing) in zip(lines, timings) {
+        let callsATool = random.chance(0.35)
+        for (index, (line, timing)) in zip(lines, timings).enumerated() {
             let offset = timing.offset * scale
+            if callsATool, index == 1 {
+                entries += toolExchange(at: joined.timeIntervalSince1970 + offset, using: &random)
+            }
             entries.append(TranscriptEntry(
                 role: line.role,
                 content: line.content,
@@ -50,6 +54,22 @@ enum TranscriptBuilder {
             lines.append(("user", TranscriptScript.closings.pick(using: &random)))
         }
         return lines
+    }
+
+    /// An assistant turn that calls a tool, and the tool's answer, just before the first reply.
+    private static func toolExchange(at time: Double, using random: inout SplitMix64) -> [TranscriptEntry] {
+        let (name, arguments, answer) = [
+            ("lookup_invoice", #"{"invoice":"INV-\#(random.hex(4))"}"#, #"{"status": "paid", "amount": "1,250.00 EUR"}"#),
+            ("check_calendar", #"{"day":"tomorrow"}"#, #"{"free": ["10:00", "14:30"]}"#),
+            ("search_knowledge_base", #"{"query":"refund policy"}"#, #"{"hits": 2, "top": "Refunds within 30 days"}"#),
+        ].pick(using: &random)
+        let callID = "call_" + random.hex(8)
+        return [
+            TranscriptEntry(role: "assistant", content: "", timestamp: rounded(time - 0.8, places: 2),
+                            inferenceID: inferenceID(using: &random),
+                            toolCalls: [ToolCallEntry(id: callID, name: name, arguments: arguments)]),
+            TranscriptEntry(role: "tool", content: answer, timestamp: rounded(time - 0.3, places: 2), toolCallID: callID),
+        ]
     }
 
     private static func inferenceID(using random: inout SplitMix64) -> String {
