@@ -6,6 +6,7 @@ import TavusAPI
 /// tasks whose results come back through `post`.
 public final class EffectRunner {
     private let fetcher: ConversationFetcher
+    private let names: NameDirectory
     private let post: @Sendable (BrowserEvent) -> Void
     private let emit: (String) -> Void
     private let openURL: @Sendable (String) -> String?
@@ -28,6 +29,7 @@ public final class EffectRunner {
         openURL: @escaping @Sendable (String) -> String? = URLOpener.open
     ) {
         self.fetcher = fetcher
+        names = NameDirectory(client: fetcher.client)
         self.post = post
         self.emit = emit
         self.openURL = openURL
@@ -52,28 +54,37 @@ public final class EffectRunner {
     /// behind it, and the fresh page replaces it when it comes.
     private func load(_ key: PageKey, requestID: Int, reload: Bool) {
         let fetcher = self.fetcher
+        let names = self.names
         let post = self.post
         let barrier = self.barrier
         Task {
             await barrier.value
-            await EffectRunner.show(key, requestID: requestID, reload: reload, fetcher: fetcher, post: post)
+            guard let page = await EffectRunner.show(key, requestID: requestID, reload: reload, fetcher: fetcher, post: post) else { return }
+            await EffectRunner.lookUpNames(in: page, names: names, post: post)
         }
     }
 
+    /// Shows the page, cached or fetched; returns what was shown last.
     private static func show(
         _ key: PageKey, requestID: Int, reload: Bool,
         fetcher: ConversationFetcher, post: @escaping @Sendable (BrowserEvent) -> Void
-    ) async {
+    ) async -> ConversationPage? {
         let cached = reload ? nil : await fetcher.cached(key)
         guard let cached else {
-            await fetch(key, requestID: requestID, reload: reload, fetcher: fetcher, post: post)
-            return
+            return await fetch(key, requestID: requestID, reload: reload, fetcher: fetcher, post: post)
         }
         post(.pageLoaded(key, cached, fromCache: true, requestID: requestID))
         if fetcher.isStale(cached) {
             post(.revalidating(key))
-            await fetch(key, requestID: requestID, reload: true, fetcher: fetcher, post: post)
+            return await fetch(key, requestID: requestID, reload: true, fetcher: fetcher, post: post) ?? cached
         }
+        return cached
+    }
+
+    /// The names of the personas and replicas a shown page refers to, for those not asked yet.
+    private static func lookUpNames(in page: ConversationPage, names: NameDirectory, post: @Sendable (BrowserEvent) -> Void) async {
+        let lookup = await names.lookUp(personaIDs: page.items.compactMap(\.personaID), replicaIDs: page.items.compactMap(\.replicaID))
+        if !lookup.names.isEmpty || lookup.failure != nil { post(.namesFound(lookup.names, failure: lookup.failure)) }
     }
 
     private func prefetch(_ key: PageKey) {
@@ -146,15 +157,17 @@ public final class EffectRunner {
 
     private static func fetch(
         _ key: PageKey, requestID: Int, reload: Bool, fetcher: ConversationFetcher, post: @escaping @Sendable (BrowserEvent) -> Void
-    ) async {
+    ) async -> ConversationPage? {
         let onRetry: @Sendable (RetryNotice) -> Void = { post(.retrying(key, $0, requestID: requestID)) }
         do throws(TavusError) {
             let page = reload
                 ? try await fetcher.reload(number: key.number, limit: key.limit, status: key.status, onRetry: onRetry)
                 : try await fetcher.page(number: key.number, limit: key.limit, status: key.status, onRetry: onRetry)
             post(.pageLoaded(key, page, fromCache: false, requestID: requestID))
+            return page
         } catch {
             post(.pageFailed(key, error, requestID: requestID))
+            return nil
         }
     }
 }

@@ -4,15 +4,9 @@ import TavusAPI
 /// The conversation objects and list bodies as the sandbox writes them, with the documented
 /// wire names, independent of how the client decodes them.
 enum ConversationWire {
-    /// `{"data":[...],"total_count":N}`, put together by hand so that a fault can give any JSON
-    /// text as the total; otherwise the same bytes a sorted-keys encoding gives.
+    /// `{"data":[...],"total_count":N}`, with any JSON text as the total.
     static func list(_ items: [Conversation], totalCountJSON: String) -> Data {
-        var body = Data(#"{"data":"#.utf8)
-        body.append(SandboxJSON.encode(items.map { WireConversation($0, events: nil) }))
-        body.append(contentsOf: #","total_count":"#.utf8)
-        body.append(contentsOf: totalCountJSON.utf8)
-        body.append(contentsOf: "}".utf8)
-        return body
+        SandboxJSON.list(items.map { WireConversation($0, events: nil) }, totalCountJSON: totalCountJSON)
     }
 
     /// Whether a conversation is written with the newer names (`pal_id`, `face_id`,

@@ -55,7 +55,7 @@ struct FaultRule: Sendable {
     var remaining: Int?
     /// Only requests whose path starts with this, when set.
     var pathPrefix: String?
-    /// Only list requests for this page, when set.
+    /// Only conversation list requests for this page, when set.
     var page: Int?
 
     func matches(_ request: RecordedRequest) -> Bool {

@@ -8,4 +8,15 @@ enum SandboxJSON {
         // The values encoded here are plain strings, numbers and arrays, which cannot fail.
         return (try? encoder.encode(value)) ?? Data("{}".utf8)
     }
+
+    /// `{"data":[...],"total_count":N}`, put together by hand so that a fault can give any JSON
+    /// text as the total; otherwise the same bytes a sorted-keys encoding gives.
+    static func list(_ items: some Encodable, totalCountJSON: String) -> Data {
+        var body = Data(#"{"data":"#.utf8)
+        body.append(encode(items))
+        body.append(contentsOf: #","total_count":"#.utf8)
+        body.append(contentsOf: totalCountJSON.utf8)
+        body.append(contentsOf: "}".utf8)
+        return body
+    }
 }

@@ -5,13 +5,17 @@ import NIOCore
 import ServiceLifecycle
 import TavusAPI
 
-/// A local stand-in for the Tavus conversations API, on 127.0.0.1 only, with seeded synthetic
-/// data and faults on demand. It never logs or prints, so it can run inside a full-screen
-/// terminal program.
+/// A local stand-in for the Tavus API (conversations, personas, replicas), on 127.0.0.1
+/// only, with seeded synthetic data and faults on demand. It never logs or prints, so it can
+/// run inside a full-screen terminal program.
 public final class SandboxServer: Sendable {
     public let port: Int
     /// The one key the server accepts.
     public let apiKey: String
+    /// The personas served, newest first; generated conversations name only these.
+    public let personas: [SandboxPersona]
+    /// The replicas served, newest first; generated conversations name only the trained ones.
+    public let replicas: [SandboxReplica]
 
     private let state: Locked<SandboxState>
     private let serviceGroup: ServiceGroup
@@ -20,9 +24,14 @@ public final class SandboxServer: Sendable {
     /// How long `stop()` lets answers under way finish before cutting them off.
     private static let shutdownGrace = Duration.seconds(3)
 
-    private init(port: Int, apiKey: String, state: Locked<SandboxState>, serviceGroup: ServiceGroup, running: Task<Void, any Error>) {
+    private init(
+        port: Int, apiKey: String, personas: [SandboxPersona], replicas: [SandboxReplica],
+        state: Locked<SandboxState>, serviceGroup: ServiceGroup, running: Task<Void, any Error>
+    ) {
         self.port = port
         self.apiKey = apiKey
+        self.personas = personas
+        self.replicas = replicas
         self.state = state
         self.serviceGroup = serviceGroup
         self.running = running
@@ -30,10 +39,15 @@ public final class SandboxServer: Sendable {
 
     /// Starts a server and returns once it is listening.
     public static func start(_ configuration: SandboxConfiguration = .init()) async throws -> SandboxServer {
+        let replicas = ReplicaGenerator.replicas(seed: configuration.seed)
+        let personas = PersonaGenerator.personas(seed: configuration.seed, replicas: replicas)
         let state = Locked(SandboxState(
-            conversations: ConversationGenerator.conversations(count: configuration.count, seed: configuration.seed),
+            conversations: ConversationGenerator.conversations(
+                count: configuration.count, seed: configuration.seed, personas: personas, replicas: replicas),
             latencyMilliseconds: configuration.latencyMilliseconds))
-        let api = SandboxAPI(apiKey: configuration.apiKey, events: EventGenerator(seed: configuration.seed), state: state)
+        let api = SandboxAPI(
+            apiKey: configuration.apiKey, events: EventGenerator(seed: configuration.seed), state: state,
+            personas: personas, replicas: replicas)
         let logger = Logger(label: "tavus-sandbox") { _ in SwiftLogNoOpLogHandler() }
         let (ports, portSink) = AsyncStream<Int>.makeStream()
         let app = Application(
@@ -57,7 +71,9 @@ public final class SandboxServer: Sendable {
             try await running.value
             throw SandboxServerError.stoppedBeforeListening
         }
-        return SandboxServer(port: port, apiKey: configuration.apiKey, state: state, serviceGroup: serviceGroup, running: running)
+        return SandboxServer(
+            port: port, apiKey: configuration.apiKey, personas: personas, replicas: replicas,
+            state: state, serviceGroup: serviceGroup, running: running)
     }
 
     /// Runs `body` against a new server and stops the server afterwards, whether `body`
@@ -104,7 +120,7 @@ public final class SandboxServer: Sendable {
         add(FaultRule(fault: fault, remaining: times, pathPrefix: path, page: nil))
     }
 
-    /// Like `inject(_:times:path:)`, for list requests of one page only.
+    /// Like `inject(_:times:path:)`, for conversation list requests of one page only.
     public func inject(_ fault: SandboxFault, onPage page: Int, times: Int? = 1) {
         add(FaultRule(fault: fault, remaining: times, pathPrefix: nil, page: page))
     }

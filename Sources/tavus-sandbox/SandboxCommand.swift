@@ -6,16 +6,24 @@ import TavusSandbox
 struct SandboxCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tavus-sandbox",
-        abstract: "A local stand-in for the Tavus conversations API, with synthetic data.",
+        abstract: "A local stand-in for the Tavus API (conversations, personas, replicas), with synthetic data.",
         discussion: """
             Serves GET /v2/conversations (limit, page, status), GET /v2/conversations/{id} \
             (verbose=true adds events: replica joined, shutdown, transcript, perception analysis), \
-            POST /v2/conversations/{id}/end and DELETE /v2/conversations/{id}. Every request needs \
+            POST /v2/conversations/{id}/end and DELETE /v2/conversations/{id}; \
+            GET /v2/personas (limit, page, persona_type=user|system) and GET /v2/personas/{id}; \
+            GET /v2/replicas (limit, page, replica_type=user|system, replica_ids=a,b,c, verbose) and \
+            GET /v2/replicas/{id}, which adds updated_at and error_message. The same personas and \
+            replicas are served under their newer names at /v2/pals and /v2/pals/{id} (pal_id, \
+            pal_name, default_face_id) and /v2/faces and /v2/faces/{id} (face_id, face_name; \
+            training shows as processing). An unknown persona or replica id gets 400 \
+            {"error": "Invalid persona_id"} (or replica_id, pal_id, face_id). Every request needs \
             the header x-api-key with the configured key, or gets 401 {"message": "Invalid access token"}.
 
             It listens on 127.0.0.1 only. On start it prints one line with the URL, the key and the \
             number of conversations, then runs until SIGINT or SIGTERM. The data is generated from \
-            the seed and is the same on every run.
+            the seed and is the same on every run: 300 conversations by default, 12 personas and \
+            15 replicas (one still training, one failed), which the conversations refer to.
 
             Faults, for trying a client's error handling (at most one; it hits every \
             request, or the first N with --fail-times):

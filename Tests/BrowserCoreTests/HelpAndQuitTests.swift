@@ -130,6 +130,7 @@ struct QuitTests {
         .urlOpenResult(url: "https://example.com", failure: "no browser"),
         .watchTick,
         .revalidating(.all(1)),
+        .namesFound(NameDirectory.Names(personas: ["p1": "Rhea"]), failure: .cancelled),
     ]
 
     /// The name of an event's case; the switch stops compiling when a case is added, so the
@@ -148,11 +149,12 @@ struct QuitTests {
         case .endFailed: "endFailed"
         case .urlOpenResult: "urlOpenResult"
         case .watchTick: "watchTick"
+        case .namesFound: "namesFound"
         }
     }
 
     @Test func laterEventsCoverEveryKindOfEvent() {
-        #expect(Set(Self.laterEvents.map(Self.caseName)).count == 12)
+        #expect(Set(Self.laterEvents.map(Self.caseName)).count == 13)
     }
 
     @Test(arguments: laterEvents)

@@ -16,6 +16,15 @@ struct SnapshotTests {
         Snapshot.expect(screen, named: "list-100x30")
     }
 
+    @Test func listWithNames160x30() {
+        var browser = Browser.showing(page: 1, total: 95, size: TerminalSize(rows: 30, columns: 160))
+        browser.send(.namesFound(NameDirectory.Names(personas: ["pcb7a34da5fe": "Sales Coach Rhea"],
+                                                     replicas: ["r90bbd427f71": "Rhea (studio)"]), failure: nil))
+        let screen = browser.screen
+        FrameChecks.expectClean(screen)
+        Snapshot.expect(screen, named: "list-names-160x30")
+    }
+
     @Test func loading100x30() {
         let browser = Browser(size: Self.standard)
         Snapshot.expect(browser.screen, named: "loading-100x30")

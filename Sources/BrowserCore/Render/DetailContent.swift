@@ -34,12 +34,28 @@ enum DetailContent {
     /// check that it still fits is cheap because a record that did not change shares its storage.
     static func lines(for state: BrowserState, width: Int) -> [StyledLine] {
         guard let detail = state.detail else { return [] }
-        return memo.lines(for: detail, width: width) { wrap(detail, width: width) }
+        let people = People(
+            persona: named(detail.conversation.personaID, in: state.names.personas),
+            replica: named(detail.conversation.replicaID, in: state.names.replicas))
+        return memo.lines(for: detail, people: people, width: width) { wrap(detail, people: people, width: width) }
+    }
+
+    /// `Sales Coach Rhea (p5317866)` when the name is known, the id alone otherwise.
+    static func named(_ id: String?, in names: [String: String]) -> String? {
+        guard let id else { return nil }
+        guard let name = names[id], !name.isEmpty else { return id }
+        return "\(name) (\(id))"
+    }
+
+    /// The persona and replica as the pane names them.
+    struct People: Hashable {
+        var persona: String?
+        var replica: String?
     }
 
     private static let memo = LastLines()
 
-    private static func wrap(_ detail: DetailState, width: Int) -> [StyledLine] {
+    private static func wrap(_ detail: DetailState, people: People, width: Int) -> [StyledLine] {
         var lines: [StyledLine] = []
         let conversation = detail.conversation
         func field(_ label: String, _ value: String?, style: Style = .normal) {
@@ -51,8 +67,8 @@ enum DetailContent {
         field("Status", statusText, style: statusStyle)
         field("URL", conversation.url, style: .link)
         field("Callback", conversation.callbackURL)
-        field("Replica", conversation.replicaID)
-        field("Persona", conversation.personaID)
+        field("Persona", people.persona)
+        field("Replica", people.replica)
         field("Created", conversation.createdAt.longUTC)
         field("Updated", conversation.updatedAt.longUTC)
         lines.append(StyledLine([]))
@@ -106,17 +122,18 @@ enum DetailContent {
 /// The last wrapped content and what it was made from.
 private final class LastLines: @unchecked Sendable {
     private let lock = NSLock()
-    private var last: (width: Int, conversation: Conversation, verbose: DetailState.Verbose, expanded: Bool, lines: [StyledLine])?
+    private var last: (width: Int, people: DetailContent.People, conversation: Conversation, verbose: DetailState.Verbose,
+                       expanded: Bool, lines: [StyledLine])?
 
-    func lines(for detail: DetailState, width: Int, make: () -> [StyledLine]) -> [StyledLine] {
+    func lines(for detail: DetailState, people: DetailContent.People, width: Int, make: () -> [StyledLine]) -> [StyledLine] {
         lock.lock()
         defer { lock.unlock() }
-        if let last, last.width == width, last.expanded == detail.expanded, last.conversation == detail.conversation,
-           last.verbose == detail.verbose {
+        if let last, last.width == width, last.expanded == detail.expanded, last.people == people,
+           last.conversation == detail.conversation, last.verbose == detail.verbose {
             return last.lines
         }
         let lines = make()
-        last = (width, detail.conversation, detail.verbose, detail.expanded, lines)
+        last = (width, people, detail.conversation, detail.verbose, detail.expanded, lines)
         return lines
     }
 }

@@ -1,11 +1,14 @@
 import Foundation
 import TavusAPI
 
-/// The table of conversations: id, name, status and creation time, with the selection marked.
+/// The table of conversations: id, name, persona (and replica on a wide screen), status and
+/// creation time, with the selection marked.
 enum ListView {
     struct Columns {
         let id: Int
         let name: Int
+        let persona: Int
+        let replica: Int
         let status: Int
         let created: Int
 
@@ -21,7 +24,12 @@ enum ListView {
                 id = 8
                 created = 0
             }
-            name = max(4, width - 1 - id - 1 - 1 - status - (created > 0 ? 1 + created : 0))
+            // The persona from 110 columns, the replica too from 150; the name keeps the rest.
+            persona = width >= 110 ? 22 : 0
+            replica = width >= 150 ? 20 : 0
+            let fixed = 1 + id + 1 + 1 + status + (created > 0 ? 1 + created : 0)
+                + (persona > 0 ? persona + 1 : 0) + (replica > 0 ? replica + 1 : 0)
+            name = max(4, width - fixed)
         }
     }
 
@@ -29,6 +37,8 @@ enum ListView {
         let width = layout.listWidth
         let columns = Columns(width: width)
         var headings = " " + TerminalText.fit("ID", to: columns.id) + " " + TerminalText.fit("NAME", to: columns.name)
+            + (columns.persona > 0 ? " " + TerminalText.fit("PERSONA", to: columns.persona) : "")
+            + (columns.replica > 0 ? " " + TerminalText.fit("REPLICA", to: columns.replica) : "")
             + " " + TerminalText.fit("STATUS", to: columns.status)
         if columns.created > 0 { headings += " " + TerminalText.fit("CREATED (UTC)", to: columns.created) }
         frame.put(TerminalText.fit(headings, to: width), row: 1, column: 0, style: .columnHeader, limit: width)
@@ -41,14 +51,17 @@ enum ListView {
         for line in 0..<layout.listHeight {
             let index = state.scroll + line
             guard index < rows.count else { break }
-            drawRow(rows[index], selected: index == state.selection, row: layout.listTop + line,
+            drawRow(rows[index], names: state.names, selected: index == state.selection, row: layout.listTop + line,
                     columns: columns, width: width, into: &frame)
             highlight(state.activeSearch, in: TerminalText.sanitize(rows[index].name), row: layout.listTop + line,
                       column: 1 + columns.id + 1, width: columns.name, into: &frame)
         }
     }
 
-    static func drawRow(_ conversation: Conversation, selected: Bool, row: Int, columns: Columns, width: Int, into frame: inout Frame) {
+    static func drawRow(
+        _ conversation: Conversation, names: NameDirectory.Names, selected: Bool, row: Int, columns: Columns, width: Int,
+        into frame: inout Frame
+    ) {
         let base: Style = selected ? .selected : .normal
         frame.clear(row: row, column: 0, height: 1, width: width, style: base)
         frame.put(selected ? "▶" : " ", row: row, column: 0, style: base)
@@ -59,6 +72,16 @@ enum ListView {
         }
         field(TerminalText.sanitize(conversation.id), columns.id, base)
         field(TerminalText.sanitize(conversation.name), columns.name, base)
+        /// A persona's or replica's name; its id, dimmed, until the name is known.
+        func person(_ id: String?, in known: [String: String], _ width: Int) {
+            if let id, let name = known[id], !name.isEmpty {
+                field(TerminalText.sanitize(name), width, base)
+            } else {
+                field(id.map(TerminalText.sanitize) ?? "—", width, selected ? .selected : .dim)
+            }
+        }
+        if columns.persona > 0 { person(conversation.personaID, in: names.personas, columns.persona) }
+        if columns.replica > 0 { person(conversation.replicaID, in: names.replicas, columns.replica) }
         let (label, statusStyle) = statusLabel(conversation.status)
         field(label, columns.status, selected ? .selected : statusStyle)
         if columns.created > 0 {

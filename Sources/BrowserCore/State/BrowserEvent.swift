@@ -17,6 +17,9 @@ public enum BrowserEvent: Sendable, Hashable {
     case endFailed(id: String, TavusError)
     /// The result of trying to open a URL: nil when it was handed to a browser.
     case urlOpenResult(url: String, failure: String?)
+    /// Persona and replica names were looked up for the ids of a page; `failure` when some
+    /// lookup failed (those rows keep showing ids).
+    case namesFound(NameDirectory.Names, failure: TavusError?)
     /// The watch interval came round.
     case watchTick
 }

@@ -49,6 +49,10 @@ public struct BrowserState: Sendable, Hashable {
     /// Rows of the pages loaded for the current filter, by page number, for search.
     public var loadedRows: [Int: [Conversation]] = [:]
     public var watchPaused: Bool = false
+    /// Persona and replica names by id, as far as they are known.
+    public var names = NameDirectory.Names()
+    /// Whether a failed name lookup was reported already: one message, not one per page.
+    public var nameFailureReported = false
     public var size: TerminalSize
     public var nextRequestID: Int = 1
     public var quitting: Bool = false

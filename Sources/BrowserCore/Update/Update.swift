@@ -51,6 +51,13 @@ struct Transition {
             conversationEnded(id)
         case .endFailed(_, let error):
             state.message = .error("Could not end the call: \(error.description)")
+        case .namesFound(let names, let failure):
+            state.names.personas.merge(names.personas) { $1 }
+            state.names.replicas.merge(names.replicas) { $1 }
+            if let failure, failure != .cancelled, !state.nameFailureReported {
+                state.nameFailureReported = true
+                if state.message == nil { state.message = .warning("Names not found, showing ids: \(failure.description)") }
+            }
         case .urlOpenResult(let url, let failure):
             state.message = failure.map { .warning($0) } ?? .info("Opened \(url)")
         case .watchTick:

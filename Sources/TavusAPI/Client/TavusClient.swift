@@ -59,6 +59,23 @@ public struct TavusClient: Sendable {
         _ = try await send(.POST, path: try conversationPath(id) + "/end", query: [], retrying: false, onRetry: nil)
     }
 
+    /// `GET /v2/personas/{id}`.
+    public func persona(id: String) async throws(TavusError) -> Persona {
+        let data = try await send(.GET, path: try resourcePath("personas", id), query: [], retrying: true, onRetry: nil)
+        return try Self.decode(data)
+    }
+
+    /// `GET /v2/replicas?replica_ids=a,b,c`: those of `ids` that exist, in one request.
+    public func replicas(ids: [String]) async throws(TavusError) -> [Replica] {
+        guard !ids.isEmpty else { return [] }
+        for id in ids { _ = try resourcePath("replicas", id) }
+        let query = [URLQueryItem(name: "replica_ids", value: ids.joined(separator: ",")),
+                     URLQueryItem(name: "limit", value: String(ids.count))]
+        let data = try await send(.GET, path: "/v2/replicas", query: query, retrying: true, onRetry: nil)
+        let body: ListBody<Replica> = try Self.decode(data)
+        return body.data
+    }
+
     /// A list body as a page; what `listConversations` does with the bytes it receives.
     public static func decodePage(_ data: Data, page: Int, limit: Int, status: StatusFilter) throws(TavusError) -> ConversationPage {
         let body: ConversationListBody = try decode(data)
@@ -71,11 +88,16 @@ public struct TavusClient: Sendable {
     }
 
     private func conversationPath(_ id: String) throws(TavusError) -> String {
+        try resourcePath("conversations", id)
+    }
+
+    /// `/v2/COLLECTION/ID`, for an id that can stand in a path as it is.
+    private func resourcePath(_ collection: String, _ id: String) throws(TavusError) -> String {
         let allowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-_."))
         guard !id.isEmpty, id.unicodeScalars.allSatisfy(allowed.contains), id != ".", id != ".." else {
-            throw .invalidArgument("not a conversation id: \(Excerpt.clean(id, limit: 40))")
+            throw .invalidArgument("not a \(collection.dropLast()) id: \(Excerpt.clean(id, limit: 40))")
         }
-        return "/v2/conversations/\(id)"
+        return "/v2/\(collection)/\(id)"
     }
 
     private func send(

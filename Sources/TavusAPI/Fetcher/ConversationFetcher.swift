@@ -8,7 +8,7 @@ import Foundation
 /// - At most one prefetch runs at a time; others wait in a short queue. A user's request for
 ///   another page cancels the running prefetch and empties the queue.
 public actor ConversationFetcher {
-    public let client: TavusClient
+    public nonisolated let client: TavusClient
     public let capacity: Int
 
     private struct Entry {

@@ -28,7 +28,7 @@ public struct Conversation: Sendable, Hashable, Identifiable {
     }
 }
 
-extension Conversation: Codable {
+extension Conversation: Decodable {
     enum CodingKeys: String, CodingKey {
         case id = "conversation_id"
         case name = "conversation_name"
@@ -55,18 +55,5 @@ extension Conversation: Codable {
         personaID = c.lenientString(.personaID) ?? c.lenientString(.palID)
         createdAt = Timestamp(raw: c.lenientString(.createdAt) ?? "")
         updatedAt = Timestamp(raw: c.lenientString(.updatedAt) ?? "")
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id, forKey: .id)
-        try c.encode(name, forKey: .name)
-        try c.encode(status, forKey: .status)
-        try c.encode(url, forKey: .url)
-        try c.encode(callbackURL, forKey: .callbackURL)
-        try c.encode(replicaID, forKey: .replicaID)
-        try c.encode(personaID, forKey: .personaID)
-        try c.encode(createdAt, forKey: .createdAt)
-        try c.encode(updatedAt, forKey: .updatedAt)
     }
 }

@@ -65,7 +65,7 @@ extension ConversationDetail: Decodable {
 }
 
 /// One item of the verbose `events` array. Unknown types are kept by name.
-public struct ConversationEvent: Sendable, Hashable, Codable {
+public struct ConversationEvent: Sendable, Hashable, Decodable {
     public static let replicaJoined = "system.replica_joined"
     /// The newer name of `replicaJoined`, with `properties.face_id`.
     public static let palJoined = "system.pal_joined"
@@ -96,7 +96,6 @@ public struct ConversationEvent: Sendable, Hashable, Codable {
         case messageType = "message_type"
         case timestamp
         case properties
-        case conversationID = "conversation_id"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -105,14 +104,6 @@ public struct ConversationEvent: Sendable, Hashable, Codable {
         messageType = c.lenientString(.messageType) ?? ""
         timestamp = Timestamp(raw: c.lenientString(.timestamp) ?? "")
         properties = (try? c.decodeIfPresent(JSONValue.self, forKey: .properties)) ?? .object([:])
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(type, forKey: .type)
-        try c.encode(messageType, forKey: .messageType)
-        try c.encode(timestamp, forKey: .timestamp)
-        try c.encode(properties, forKey: .properties)
     }
 }
 

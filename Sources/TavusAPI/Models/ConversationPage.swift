@@ -51,14 +51,9 @@ public struct ConversationPage: Sendable, Hashable {
 }
 
 /// The wire shape of the list endpoint: `{"data": [...], "total_count": N}`.
-public struct ConversationListBody: Codable, Sendable {
+public struct ConversationListBody: Decodable, Sendable {
     public var data: [Conversation]
     public var totalCount: Int?
-
-    public init(data: [Conversation], totalCount: Int?) {
-        self.data = data
-        self.totalCount = totalCount
-    }
 
     enum CodingKeys: String, CodingKey {
         case data

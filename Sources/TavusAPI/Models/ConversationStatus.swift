@@ -22,14 +22,9 @@ public enum ConversationStatus: Sendable, Hashable {
     }
 }
 
-extension ConversationStatus: Codable {
+extension ConversationStatus: Decodable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         self.init(rawValue: container.decodeNil() ? "" : try container.decode(String.self))
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
     }
 }

@@ -8,6 +8,12 @@ extension KeyedDecodingContainer {
         if let flag = try? decodeIfPresent(Bool.self, forKey: key) { return String(flag) }
         return nil
     }
+
+    /// An array of strings, read leniently: missing, null or not an array gives none, and
+    /// items that are not text are left out.
+    func lenientStrings(_ key: Key) -> [String] {
+        ((try? decodeIfPresent([JSONValue].self, forKey: key)) ?? nil)?.compactMap(\.stringValue) ?? []
+    }
 }
 
 /// Counts from a server: whole numbers in a plausible range, anything else treated as missing.

@@ -1,5 +1,5 @@
 /// The status filter the list endpoint understands; `all` sends no filter.
-public enum StatusFilter: String, Sendable, Hashable, CaseIterable, Codable {
+public enum StatusFilter: String, Sendable, Hashable, CaseIterable {
     case all
     case active
     case ended

@@ -139,14 +139,9 @@ public struct Timestamp: Sendable, Hashable {
     }
 }
 
-extension Timestamp: Codable {
+extension Timestamp: Decodable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         self.init(raw: container.decodeNil() ? "" : (try? container.decode(String.self)) ?? "")
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(raw)
     }
 }

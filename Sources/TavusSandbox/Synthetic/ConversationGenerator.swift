@@ -8,11 +8,13 @@ enum ConversationGenerator {
     static let referenceDate = Date(timeIntervalSince1970: 1_795_176_000)
     static let callbackURL = "https://example.com/webhooks/tavus"
 
-    /// `count` conversations, newest first.
-    static func conversations(count: Int, seed: UInt64) -> [Conversation] {
+    /// `count` conversations, newest first, with these personas and trained replicas, neither
+    /// of which may be missing; most calls use their persona's default replica.
+    static func conversations(
+        count: Int, seed: UInt64, personas: [SandboxPersona], replicas: [SandboxReplica]
+    ) -> [Conversation] {
         var random = SplitMix64(seed: seed)
-        let replicas = (0..<6).map { _ in "r" + random.hex(11) }
-        let personas = (0..<8).map { _ in "p" + random.hex(11) }
+        let trained = replicas.filter { $0.status == .completed }.map(\.id)
         var ids = Set<String>()
         var list: [Conversation] = []
         for _ in 0..<max(0, count) {
@@ -20,14 +22,16 @@ enum ConversationGenerator {
             repeat { id = "c" + random.hex(15) } while !ids.insert(id).inserted
             let created = referenceDate.addingTimeInterval(-Double.random(in: 60...(90 * 86_400), using: &random))
             let status = status(using: &random)
+            let persona = random.chance(0.05) ? nil : personas.pick(using: &random)
+            let replicaID = persona.flatMap { random.chance(0.75) ? $0.defaultReplicaID : nil } ?? trained.pick(using: &random)
             list.append(Conversation(
                 id: id,
                 name: ConversationNames.make(using: &random),
                 status: status,
                 url: "https://tavus.daily.co/\(id)",
                 callbackURL: random.chance(0.5) ? callbackURL : nil,
-                replicaID: replicas.pick(using: &random),
-                personaID: random.chance(0.05) ? nil : personas.pick(using: &random),
+                replicaID: replicaID,
+                personaID: persona?.id,
                 createdAt: timestamp(created),
                 updatedAt: timestamp(created.addingTimeInterval(callLength(status, using: &random)))
             ))

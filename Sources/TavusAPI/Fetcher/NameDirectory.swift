@@ -1,0 +1,77 @@
+/// The names behind the persona and replica ids of conversations, looked up as pages come:
+/// replicas in one batched request per call, personas one request each, and every id asked
+/// at most once per run, whether the lookup worked or not (a failed id keeps showing its id).
+public actor NameDirectory {
+    /// Names known so far, by id.
+    public struct Names: Sendable, Hashable {
+        public var personas: [String: String]
+        public var replicas: [String: String]
+
+        public init(personas: [String: String] = [:], replicas: [String: String] = [:]) {
+            self.personas = personas
+            self.replicas = replicas
+        }
+
+        public var isEmpty: Bool { personas.isEmpty && replicas.isEmpty }
+    }
+
+    /// What one lookup found, and the first failure, if any.
+    public struct Lookup: Sendable, Hashable {
+        public var names: Names
+        public var failure: TavusError?
+    }
+
+    public let client: TavusClient
+    private var askedPersonas: Set<String> = []
+    private var askedReplicas: Set<String> = []
+    /// Persona requests under way at once.
+    private static let parallelPersonaRequests = 4
+
+    public init(client: TavusClient) {
+        self.client = client
+    }
+
+    /// Looks up the ids not asked before, and returns the names found for them.
+    public func lookUp(personaIDs: [String], replicaIDs: [String]) async -> Lookup {
+        let personas = Self.fresh(personaIDs, asked: &askedPersonas)
+        let replicas = Self.fresh(replicaIDs, asked: &askedReplicas)
+        var found = Names()
+        var failure: TavusError?
+        let client = self.client
+        if !replicas.isEmpty {
+            do throws(TavusError) {
+                for replica in try await client.replicas(ids: replicas) where replicas.contains(replica.id) && !replica.name.isEmpty {
+                    found.replicas[replica.id] = replica.name
+                }
+            } catch {
+                failure = error
+            }
+        }
+        await withTaskGroup(of: Result<Persona, TavusError>.self) { group in
+            var pending = personas[...]
+            func startNext() {
+                guard let id = pending.popFirst() else { return }
+                group.addTask {
+                    do throws(TavusError) { return .success(try await client.persona(id: id)) } catch { return .failure(error) }
+                }
+            }
+            for _ in 0..<Self.parallelPersonaRequests { startNext() }
+            while let result = await group.next() {
+                switch result {
+                case .success(let persona) where !persona.name.isEmpty: found.personas[persona.id] = persona.name
+                case .success: break
+                case .failure(let error): failure = failure ?? error
+                }
+                startNext()
+            }
+        }
+        return Lookup(names: found, failure: failure)
+    }
+
+    /// The ids of `ids` not asked before, each once, now marked as asked.
+    private static func fresh(_ ids: [String], asked: inout Set<String>) -> [String] {
+        var result: [String] = []
+        for id in ids where !id.isEmpty && asked.insert(id).inserted { result.append(id) }
+        return result
+    }
+}

@@ -1,0 +1,67 @@
+/// A persona (in newer material, a PAL): who the replica is in a conversation. Decoded
+/// leniently and under either name of every renamed field (`persona_*`/`pal_*`,
+/// `default_replica_id`/`default_face_id`).
+public struct Persona: Sendable, Hashable, Identifiable {
+    public var id: String
+    public var name: String
+    public var systemPrompt: String
+    public var context: String
+    public var defaultReplicaID: String?
+    public var documentIDs: [String]
+    public var documentTags: [String]
+    /// `llm`, `tts`, `stt`, `perception`: each an object naming its model or engine.
+    public var layers: JSONValue
+    public var personaType: String
+    public var createdAt: Timestamp
+    public var updatedAt: Timestamp
+
+    public init(
+        id: String, name: String, systemPrompt: String = "", context: String = "", defaultReplicaID: String? = nil,
+        documentIDs: [String] = [], documentTags: [String] = [], layers: JSONValue = .object([:]), personaType: String = "",
+        createdAt: Timestamp = Timestamp(raw: ""), updatedAt: Timestamp = Timestamp(raw: "")
+    ) {
+        self.id = id
+        self.name = name
+        self.systemPrompt = systemPrompt
+        self.context = context
+        self.defaultReplicaID = defaultReplicaID
+        self.documentIDs = documentIDs
+        self.documentTags = documentTags
+        self.layers = layers
+        self.personaType = personaType
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+    }
+}
+
+extension Persona: Decodable {
+    enum CodingKeys: String, CodingKey {
+        case personaID = "persona_id", palID = "pal_id"
+        case personaName = "persona_name", palName = "pal_name"
+        case systemPrompt = "system_prompt"
+        case context
+        case defaultReplicaID = "default_replica_id", defaultFaceID = "default_face_id"
+        case documentIDs = "document_ids"
+        case documentTags = "document_tags"
+        case layers
+        case personaType = "persona_type"
+        case createdAt = "created_at"
+        case updatedAt = "updated_at"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            id: c.lenientString(.personaID) ?? c.lenientString(.palID) ?? "",
+            name: c.lenientString(.personaName) ?? c.lenientString(.palName) ?? "",
+            systemPrompt: c.lenientString(.systemPrompt) ?? "",
+            context: c.lenientString(.context) ?? "",
+            defaultReplicaID: c.lenientString(.defaultReplicaID) ?? c.lenientString(.defaultFaceID),
+            documentIDs: c.lenientStrings(.documentIDs),
+            documentTags: c.lenientStrings(.documentTags),
+            layers: (try? c.decodeIfPresent(JSONValue.self, forKey: .layers)) ?? .object([:]),
+            personaType: c.lenientString(.personaType) ?? "",
+            createdAt: Timestamp(raw: c.lenientString(.createdAt) ?? ""),
+            updatedAt: Timestamp(raw: c.lenientString(.updatedAt) ?? ""))
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+
+/// Personas as the sandbox writes them: under the documented names at `/v2/personas`, or
+/// with `pal_id`, `pal_name` and `default_face_id` at `/v2/pals`.
+enum PersonaWire {
+    static func list(_ items: [SandboxPersona], newNames: Bool, totalCountJSON: String) -> Data {
+        SandboxJSON.list(items.map { WirePersona(persona: $0, newNames: newNames) }, totalCountJSON: totalCountJSON)
+    }
+
+    static func detail(_ persona: SandboxPersona, newNames: Bool) -> Data {
+        SandboxJSON.encode(WirePersona(persona: persona, newNames: newNames))
+    }
+}
+
+private struct WirePersona: Encodable {
+    let persona: SandboxPersona
+    let newNames: Bool
+
+    enum CodingKeys: String, CodingKey {
+        case personaID = "persona_id"
+        case palID = "pal_id"
+        case personaName = "persona_name"
+        case palName = "pal_name"
+        case systemPrompt = "system_prompt"
+        case context
+        case defaultReplicaID = "default_replica_id"
+        case defaultFaceID = "default_face_id"
+        case documentIDs = "document_ids"
+        case documentTags = "document_tags"
+        case layers
+        case personaType = "persona_type"
+        case createdAt = "created_at"
+        case updatedAt = "updated_at"
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(persona.id, forKey: newNames ? .palID : .personaID)
+        try c.encode(persona.name, forKey: newNames ? .palName : .personaName)
+        try c.encode(persona.systemPrompt, forKey: .systemPrompt)
+        try c.encode(persona.context, forKey: .context)
+        try c.encode(persona.defaultReplicaID, forKey: newNames ? .defaultFaceID : .defaultReplicaID)
+        try c.encode(persona.documentIDs, forKey: .documentIDs)
+        try c.encode(persona.documentTags, forKey: .documentTags)
+        try c.encode(WireLayers(layers: persona.layers), forKey: .layers)
+        try c.encode(persona.type.rawValue, forKey: .personaType)
+        try c.encode(ConversationGenerator.iso8601(persona.createdAt), forKey: .createdAt)
+        try c.encode(ConversationGenerator.iso8601(persona.updatedAt), forKey: .updatedAt)
+    }
+}
+
+/// `{"llm": {...}, "tts": {...}, "stt": {...}, "perception": {...}}`
+private struct WireLayers: Encodable {
+    let layers: PersonaLayers
+
+    enum CodingKeys: String, CodingKey {
+        case llm, tts, stt, perception
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(["model": layers.llmModel], forKey: .llm)
+        try c.encode(["tts_engine": "cartesia", "external_voice_id": layers.voiceID], forKey: .tts)
+        try c.encode(["stt_engine": layers.sttEngine], forKey: .stt)
+        try c.encode(["perception_model": layers.perceptionModel], forKey: .perception)
+    }
+}
