@@ -72,4 +72,13 @@ struct ExitStatusTests {
                     "\(result.standardError)")
         }
     }
+
+    @Test("--demo never goes through a proxy, whatever the environment says")
+    func demoIgnoresProxies() async throws {
+        let result = try await runBrowse(["list", "--demo", "--limit", "3"], environment: [
+            "HTTP_PROXY": "http://127.0.0.1:9", "http_proxy": "http://127.0.0.1:9", "HTTPS_PROXY": "http://127.0.0.1:9",
+        ])
+        #expect(result.status == 0, "stderr: \(result.standardError)")
+        #expect(result.standardOutput.split(separator: "\n").count == 4)
+    }
 }
