@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
     ],
     targets: [
         .systemLibrary(
@@ -51,10 +52,11 @@ let package = Package(
         .target(name: "BrowserCore", dependencies: ["TavusAPI"]),
         .target(name: "TerminalUI", dependencies: ["CNCurses", "CTerminalSignals", "BrowserCore"]),
         .target(name: "BrowserRuntime", dependencies: ["BrowserCore", "TavusAPI"]),
+        .target(name: "BrowseConfiguration", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
         .executableTarget(
             name: "tavus-browse",
             dependencies: [
-                "TavusAPI", "TavusSandbox", "BrowserCore", "BrowserRuntime", "TerminalUI",
+                "TavusAPI", "TavusSandbox", "BrowserCore", "BrowserRuntime", "TerminalUI", "BrowseConfiguration",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -77,6 +79,7 @@ let package = Package(
             resources: [.copy("Snapshots"), .copy("Fixtures")]
         ),
         .testTarget(name: "BrowserRuntimeTests", dependencies: ["BrowserRuntime", "BrowserCore", "TavusAPI", "TavusSandbox"]),
+        .testTarget(name: "BrowseConfigurationTests", dependencies: ["BrowseConfiguration"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TavusAPI", "TavusSandbox"]),
     ],
     swiftLanguageModes: [.v6]
