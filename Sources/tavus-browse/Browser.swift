@@ -16,6 +16,11 @@ struct ListingOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Conversations per page, at least 1 (default 20; 100 for list --all).", valueName: "n"))
     var limit: Int?
 
+    /// `--status`, else the profile's.
+    func status(_ settings: Settings) -> StartFilter? {
+        status ?? settings.profile?.status.flatMap(StartFilter.init(rawValue:))
+    }
+
     func validate() throws {
         if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
     }
@@ -47,10 +52,11 @@ struct BrowseOptions: ParsableArguments {
 /// The interactive browser: the terminal taken over, the loop run, the terminal given back.
 enum Browser {
     static func run(_ options: BrowseOptions) throws {
-        let filter = options.listing.status?.filter ?? .all
-        let limit = options.listing.limit ?? 20
+        let settings = try Settings.resolve(options.listing.connection)
+        let filter = options.listing.status(settings)?.filter ?? .all
+        let limit = options.listing.limit ?? settings.profile?.limit ?? 20
         guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
-            let connection = try Connection.open(options.listing.connection)
+            let connection = try Connection.open(options.listing.connection, settings)
             defer { connection.close() }
             try ListPrinter(client: connection.client, format: .table, width: nil)
                 .print(page: 1, limit: limit, status: filter, all: false)
@@ -59,10 +65,10 @@ enum Browser {
         if let problem = TerminalCheck.problem(term: ProcessInfo.processInfo.environment["TERM"]) {
             throw Failure.usage(problem + " Set TERM to your terminal's type (e.g. TERM=xterm-256color), or print the list with `tavus-browse list`.")
         }
-        let connection = try Connection.open(options.listing.connection)
+        let connection = try Connection.open(options.listing.connection, settings)
         let state = BrowserState(
             options: BrowserState.Options(limit: limit, isDemo: connection.isDemo, sourceLabel: connection.label,
-                                          watchInterval: options.watch),
+                                          watchInterval: options.watch ?? settings.profile?.watch),
             filter: filter, size: TerminalSize(rows: 24, columns: 80))
         let fetcher = ConversationFetcher(client: connection.client, capacity: options.cachePages, staleAfter: options.staleAfter)
         let mailbox = Mailbox()

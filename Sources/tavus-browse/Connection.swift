@@ -1,4 +1,5 @@
 import Foundation
+import BrowserCore
 import TavusAPI
 import TavusSandbox
 
@@ -6,22 +7,24 @@ import TavusSandbox
 struct Connection {
     let client: TavusClient
     let isDemo: Bool
+    /// The header's name for the source: `prod · tavusapi.com` with a profile.
     let label: String
     private let sandbox: SandboxServer?
 
-    static func open(_ options: ConnectionOptions) throws -> Connection {
+    static func open(_ options: ConnectionOptions, _ settings: Settings) throws -> Connection {
         if options.demo {
             let sandbox = try blocking { try await SandboxServer.start(SandboxConfiguration()) }
             let configuration = ClientConfiguration(
-                baseURL: sandbox.baseURL, apiKey: sandbox.apiKey, timeout: options.timeout, proxy: .none)
+                baseURL: sandbox.baseURL, apiKey: sandbox.apiKey, timeout: settings.timeout, proxy: .none)
             return Connection(client: TavusClient(configuration: configuration), isDemo: true, label: "sandbox", sandbox: sandbox)
         }
-        let baseURL = try options.checkedBaseURL()
-        let key = try options.apiKey { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
-        let configuration = ClientConfiguration(baseURL: baseURL, apiKey: key, timeout: options.timeout)
+        let baseURL = try settings.checkedBaseURL(insecureHTTP: options.insecureHttp)
+        let key = try settings.apiKey()
+        let configuration = ClientConfiguration(baseURL: baseURL, apiKey: key, timeout: settings.timeout)
         let port = baseURL.port.map { ":\($0)" } ?? ""
+        let place = (baseURL.host ?? "") + port
         return Connection(client: TavusClient(configuration: configuration), isDemo: false,
-                          label: (baseURL.host ?? "") + port, sandbox: nil)
+                          label: settings.profile.map { "\(TerminalText.sanitize($0.name)) · \(place)" } ?? place, sandbox: nil)
     }
 
     func close() {

@@ -27,11 +27,13 @@ struct ListCommand: ParsableCommand {
 
     func run() throws {
         do {
-            let connection = try Connection.open(listing.connection)
+            let settings = try Settings.resolve(listing.connection)
+            let connection = try Connection.open(listing.connection, settings)
             defer { connection.close() }
             let width = isatty(STDOUT_FILENO) == 1 ? TerminalWidth.current() : nil
+            let limit = listing.limit ?? settings.profile?.limit ?? (all ? 100 : 20)
             try ListPrinter(client: connection.client, format: format, width: width)
-                .print(page: page, limit: listing.limit ?? (all ? 100 : 20), status: listing.status?.filter ?? .all, all: all)
+                .print(page: page, limit: limit, status: listing.status(settings)?.filter ?? .all, all: all)
         } catch let failure as Failure {
             failure.exit()
         }

@@ -12,6 +12,8 @@ struct TavusBrowse: ParsableCommand {
         discussion: """
             ENVIRONMENT
               TAVUS_API_KEY   the API key (or use --api-key-file)
+              TAVUS_PROFILE   the profile to use (or use --profile)
+              XDG_CONFIG_HOME where tavus-browse/config.toml is (else ~/.config)
               BROWSER         the program that opens a conversation URL (else xdg-open)
               NO_COLOR        set and non-empty: no colours
               HTTPS_PROXY, HTTP_PROXY, NO_PROXY   proxies, as curl reads them
