@@ -61,9 +61,11 @@ enum Programs {
     /// behaviour or tmux's: terminal size overrides, an enclosing tmux, the key, the browser.
     static func cleanEnvironment() -> [String: String] {
         var environment = ProcessInfo.processInfo.environment
-        for name in ["TMUX", "TMUX_PANE", "LINES", "COLUMNS", "TAVUS_API_KEY", "BROWSER", "NO_COLOR", "LC_ALL", "LANGUAGE"] {
+        for name in ["TMUX", "TMUX_PANE", "LINES", "COLUMNS", "TAVUS_API_KEY", "BROWSER", "NO_COLOR", "LC_ALL", "LANGUAGE", "TAVUS_PROFILE"] {
             environment[name] = nil
         }
+        // The developer's own config file must not change what a test sees.
+        environment["XDG_CONFIG_HOME"] = "/nonexistent/tavus-browse-tests"
         environment["LANG"] = utf8Locale
         environment["TZ"] = "UTC"
         if environment["PATH"] == nil { environment["PATH"] = "/usr/local/bin:/usr/bin:/bin" }
