@@ -21,10 +21,14 @@ public enum KeyCommand {
         process.terminationHandler = { _ in done.signal() }
         let collected = Collected()
         let readers = DispatchGroup()
+        // Threads of their own: a reader blocks until every writer of its pipe is gone, and on
+        // the shared dispatch pool blocked readers could starve the others.
         for (pipe, isOutput) in [(output, true), (errors, false)] {
-            DispatchQueue.global().async(group: readers) {
+            readers.enter()
+            Thread.detachNewThread {
                 let data = pipe.fileHandleForReading.readDataToEndOfFile()
                 collected.set(data, isOutput: isOutput)
+                readers.leave()
             }
         }
         do {
