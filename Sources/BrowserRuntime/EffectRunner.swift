@@ -5,8 +5,15 @@ import TavusAPI
 /// Carries out what `update` asks for. Called on the screen's thread; network work runs in
 /// tasks whose results come back through `post`.
 public final class EffectRunner {
-    private let fetcher: ConversationFetcher
-    private let names: NameDirectory
+    private var account: Account
+    private var fetcher: ConversationFetcher { account.fetcher }
+    private var names: NameDirectory { account.names }
+    /// The accounts opened so far, by profile name; each keeps its caches for the run.
+    private let accounts = AccountShelf()
+    private let openAccount: AccountOpener?
+    /// The profile of the account in use, if any.
+    private var profile: String?
+    private let recordRefresh: Duration
     private let post: @Sendable (BrowserEvent) -> Void
     private let emit: (String) -> Void
     private let openURL: @Sendable (String) -> String?
@@ -19,17 +26,27 @@ public final class EffectRunner {
     /// How long the selection must rest before the pane asks for a record it does not have, when
     /// the records are asked for in quick succession (holding `j`): the first goes at once.
     public static let recordSettle = Duration.milliseconds(150)
+    /// How often a pane on a record that is not final yet reads it again.
+    public static let recordRefreshInterval = Duration.seconds(10)
 
     /// `post` hands an event to the screen's loop from any thread; `emit` writes straight to the
     /// terminal (on the screen's thread); `openURL` starts a browser and waits briefly for its verdict.
+    /// `profile` names the account `fetcher` belongs to, with the options the browser started
+    /// with, and `openAccount` opens another for `:profile NAME`.
     public init(
         fetcher: ConversationFetcher,
+        profile: (name: String, options: BrowserState.Options, filter: StatusFilter)? = nil,
+        openAccount: AccountOpener? = nil,
+        recordRefresh: Duration = EffectRunner.recordRefreshInterval,
         post: @escaping @Sendable (BrowserEvent) -> Void,
         emit: @escaping (String) -> Void,
         openURL: @escaping @Sendable (String) -> String? = URLOpener.open
     ) {
-        self.fetcher = fetcher
-        names = NameDirectory(client: fetcher.client)
+        account = Account(fetcher: fetcher)
+        self.profile = profile?.name
+        if let profile { accounts[profile.name] = (account, profile.options, profile.filter) }
+        self.openAccount = openAccount
+        self.recordRefresh = recordRefresh
         self.post = post
         self.emit = emit
         self.openURL = openURL
@@ -46,6 +63,14 @@ public final class EffectRunner {
         case .openURL(let url): open(url)
         case .copyToClipboard(let text): emit(Clipboard.osc52(text))
         case .endConversation(let id): end(id)
+        case .loadResourcePage(let key, let requestID, let reload): loadResource(key, requestID: requestID, reload: reload)
+        case .prefetchResource(let key): prefetchResource(key)
+        case .cancelResourceLoad(let key):
+            let store = account.store(key.kind)
+            Task { await store.cancel(key) }
+        case .loadRecord(let kind, let id): loadRecord(kind, id: id)
+        case .switchProfile(let name): switchProfile(name)
+        case .useAccount(let name): useAccount(name)
         case .quit: recordLoad?.cancel()
         }
     }
@@ -102,20 +127,22 @@ public final class EffectRunner {
     }
 
     private func invalidate() {
-        let fetcher = self.fetcher
+        let account = self.account
         let previous = barrier
         barrier = Task {
             await previous.value
-            await fetcher.invalidate()
+            await account.invalidate()
         }
     }
 
     /// The pane's record: after any invalidation asked for before it, replacing a record request
     /// that is still waiting, and, while records are asked for in quick succession, only once
-    /// the selection has rested.
+    /// the selection has rested. A record that is not final is due to be read again a while
+    /// later, unless another record is asked for first.
     private func loadDetail(_ id: String, fresh: Bool) {
         let fetcher = self.fetcher
         let post = self.post
+        let refresh = recordRefresh
         let barrier = self.barrier
         let now = ContinuousClock.now
         let settle = now - lastRecordRequest < Self.recordSettle ? Self.recordSettle : .zero
@@ -128,11 +155,109 @@ public final class EffectRunner {
             }
             do throws(TavusError) {
                 let detail = try await fetcher.detail(id: id, fresh: fresh)
-                if !Task.isCancelled { post(.detailLoaded(id: id, detail)) }
+                guard !Task.isCancelled else { return }
+                post(.detailLoaded(id: id, detail))
+                guard !detail.isFinal(now: Date()) else { return }
+                do { try await Task.sleep(for: refresh) } catch { return }
+                post(.detailRefreshDue(id: id))
             } catch {
                 if error != .cancelled { post(.detailFailed(id: id, error)) }
             }
         }
+    }
+
+    /// A resource's page, like a conversation page: cached at once, revalidated when stale;
+    /// then the names of the replicas its rows refer to.
+    private func loadResource(_ key: ResourceKey, requestID: Int, reload: Bool) {
+        let store = account.store(key.kind)
+        let names = self.names
+        let post = self.post
+        let barrier = self.barrier
+        Task {
+            await barrier.value
+            var shown: ResourcePage?
+            if !reload, let cached = await store.cached(key) {
+                post(.resourcePageLoaded(key, cached, fromCache: true, requestID: requestID))
+                shown = cached
+            }
+            if shown == nil || store.isStale(shown!) {
+                do throws(TavusError) {
+                    let onRetry: @Sendable (RetryNotice) -> Void = { post(.resourceRetrying(key, $0, requestID: requestID)) }
+                    let page = reload ? try await store.reload(key, onRetry: onRetry) : try await store.page(key, onRetry: onRetry)
+                    post(.resourcePageLoaded(key, page, fromCache: false, requestID: requestID))
+                    shown = page
+                } catch {
+                    post(.resourcePageFailed(key, error, requestID: requestID))
+                }
+            }
+            guard let shown else { return }
+            await EffectRunner.lookUpReplicas(shown.items.flatMap(\.replicaIDs), names: names, post: post)
+        }
+    }
+
+    private func prefetchResource(_ key: ResourceKey) {
+        let store = account.store(key.kind)
+        let barrier = self.barrier
+        Task {
+            await barrier.value
+            await store.prefetch(key)
+        }
+    }
+
+    /// One record for a screen opened from a link, through the name directory that may hold it.
+    private func loadRecord(_ kind: ResourceKind, id: String) {
+        let names = self.names
+        let post = self.post
+        let barrier = self.barrier
+        Task {
+            await barrier.value
+            do throws(TavusError) {
+                let row = try await kind.descriptor.fetchRecord(names, id)
+                post(.recordLoaded(kind, id: id, row))
+                await EffectRunner.lookUpReplicas(row.replicaIDs, names: names, post: post)
+            } catch {
+                post(.recordFailed(kind, id: id, error))
+            }
+        }
+    }
+
+    private static func lookUpReplicas(_ ids: [String], names: NameDirectory, post: @Sendable (BrowserEvent) -> Void) async {
+        guard !ids.isEmpty else { return }
+        let lookup = await names.lookUp(personaIDs: [], replicaIDs: ids)
+        if !lookup.names.isEmpty || lookup.failure != nil { post(.namesFound(lookup.names, failure: lookup.failure)) }
+    }
+
+    /// `:profile NAME`: the account is opened (or found open) away from the screen's thread.
+    private func switchProfile(_ name: String) {
+        let post = self.post
+        let accounts = self.accounts
+        guard let openAccount else {
+            post(.profileFailed("No config file with profiles: see the README's Configuration"))
+            return
+        }
+        Thread.detachNewThread {
+            if let opened = accounts[name] {
+                post(.profileSwitched(name: name, options: opened.options, filter: opened.filter))
+                return
+            }
+            switch openAccount(name) {
+            case .success(let (account, options, filter)):
+                accounts[name] = (account, options, filter)
+                post(.profileSwitched(name: name, options: options, filter: filter))
+            case .failure(let failure):
+                post(.profileFailed(failure.message))
+            }
+        }
+    }
+
+    /// Talks to the account of `name` from now on; the one left stays on the shelf with its
+    /// caches, under its profile's name, for a switch back.
+    private func useAccount(_ name: String) {
+        guard let next = accounts[name], name != profile else { return }
+        recordLoad?.cancel()
+        account = next.account
+        profile = name
+        barrier = Task {}
     }
 
     private func open(_ url: String) {

@@ -42,11 +42,22 @@ extension SandboxAPI {
     /// `GET /v2/conversations/{id}`, with events when `verbose=true`.
     private func detail(id: String, verbose: Bool) -> SandboxReply {
         if let invalid = Self.rejectInvalid(id) { return invalid }
+        let now = Date()
         let found = state.withLock { state in
-            state.conversations.first { $0.id == id }.map { ($0, state.endedByRequest.contains(id)) }
+            state.conversations.first { $0.id == id }.map { conversation in
+                var processing = false
+                if verbose, state.completingLate.contains(id) {
+                    let firstLook = state.firstLooks[id] ?? now
+                    state.firstLooks[id] = firstLook
+                    processing = now.timeIntervalSince(firstLook) < state.completionDelay
+                }
+                return (conversation, state.endedByRequest.contains(id), processing)
+            }
         }
-        guard let (conversation, endedByRequest) = found else { return Self.conversationNotFound }
-        let events = verbose ? self.events.events(for: conversation, endedByRequest: endedByRequest) : nil
+        guard let (conversation, endedByRequest, processing) = found else { return Self.conversationNotFound }
+        var events = verbose ? self.events.events(for: conversation, endedByRequest: endedByRequest) : nil
+        // Still being processed: what comes minutes after the call is not there yet.
+        if processing { events?.removeAll { EventGenerator.lateEventTypes.contains($0.eventType) } }
         return SandboxReply(status: 200, contentType: SandboxReply.jsonType, body: ConversationWire.detail(conversation, events: events))
     }
 
@@ -80,7 +91,8 @@ extension SandboxAPI {
         }
     }
 
-    private static let conversationNotFound = SandboxReply.message("Conversation not found", status: 404)
+    /// What the API answers for an id it does not know.
+    private static let conversationNotFound = SandboxReply.error("Invalid conversation_id", status: 400)
 
     /// 400 for an id with anything but ASCII letters and digits, as the docs show for get/end/delete.
     private static func rejectInvalid(_ id: String) -> SandboxReply? {

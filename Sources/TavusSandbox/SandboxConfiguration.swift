@@ -12,15 +12,22 @@ public struct SandboxConfiguration: Sendable {
     public var port: Int
     /// A delay added before every answer.
     public var latencyMilliseconds: Int
+    /// How many of the newest ended conversations ended in the minutes before the server
+    /// started, with records still being processed: their transcript, perception analysis and
+    /// recording appear `completionDelay` seconds after the record is first asked for.
+    public var recentlyEnded: Int
+    public var completionDelay: Double
 
     public init(
         apiKey: String = defaultAPIKey, count: Int = 300, seed: UInt64 = 42,
-        port: Int = 0, latencyMilliseconds: Int = 0
+        port: Int = 0, latencyMilliseconds: Int = 0, recentlyEnded: Int = 0, completionDelay: Double = 12
     ) {
         self.apiKey = apiKey
         self.count = count
         self.seed = seed
         self.port = port
         self.latencyMilliseconds = latencyMilliseconds
+        self.recentlyEnded = recentlyEnded
+        self.completionDelay = completionDelay
     }
 }

@@ -41,13 +41,15 @@ public final class SandboxServer: Sendable {
     public static func start(_ configuration: SandboxConfiguration = .init()) async throws -> SandboxServer {
         let replicas = ReplicaGenerator.replicas(seed: configuration.seed)
         let personas = PersonaGenerator.personas(seed: configuration.seed, replicas: replicas)
-        let state = Locked(SandboxState(
-            conversations: ConversationGenerator.conversations(
-                count: configuration.count, seed: configuration.seed, personas: personas, replicas: replicas),
-            latencyMilliseconds: configuration.latencyMilliseconds))
-        let api = SandboxAPI(
-            apiKey: configuration.apiKey, events: EventGenerator(seed: configuration.seed), state: state,
-            personas: personas, replicas: replicas)
+        let events = EventGenerator(seed: configuration.seed)
+        var conversations = ConversationGenerator.conversations(
+            count: configuration.count, seed: configuration.seed, personas: personas, replicas: replicas)
+        let late = events.endRecently(&conversations, count: configuration.recentlyEnded, before: Date())
+        var initial = SandboxState(conversations: conversations, latencyMilliseconds: configuration.latencyMilliseconds)
+        initial.completingLate = late
+        initial.completionDelay = configuration.completionDelay
+        let state = Locked(initial)
+        let api = SandboxAPI(apiKey: configuration.apiKey, events: events, state: state, personas: personas, replicas: replicas)
         let logger = Logger(label: "tavus-sandbox") { _ in SwiftLogNoOpLogHandler() }
         let (ports, portSink) = AsyncStream<Int>.makeStream()
         let app = Application(

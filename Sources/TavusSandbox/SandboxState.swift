@@ -1,3 +1,5 @@
+import Foundation
+
 import TavusAPI
 
 /// Everything a running sandbox changes: its data, the faults waiting, what it received.
@@ -11,4 +13,9 @@ struct SandboxState: Sendable {
     var latencyMilliseconds: Int
     /// Set by `stop()`, which releases hanging requests.
     var isStopping = false
+    /// Conversations whose records complete a while after they are first asked for.
+    var completingLate: Set<String> = []
+    /// When each of those was first asked for.
+    var firstLooks: [String: Date] = [:]
+    var completionDelay: Double = 12
 }

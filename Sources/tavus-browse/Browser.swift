@@ -66,14 +66,16 @@ enum Browser {
             throw Failure.usage(problem + " Set TERM to your terminal's type (e.g. TERM=xterm-256color), or print the list with `tavus-browse list`.")
         }
         let connection = try Connection.open(options.listing.connection, settings)
-        let state = BrowserState(
-            options: BrowserState.Options(limit: limit, isDemo: connection.isDemo, sourceLabel: connection.label,
-                                          watchInterval: options.watch ?? settings.profile?.watch),
-            filter: filter, size: TerminalSize(rows: 24, columns: 80))
+        let browserOptions = BrowserState.Options(limit: limit, isDemo: connection.isDemo, sourceLabel: connection.label,
+                                                  watchInterval: options.watch ?? settings.profile?.watch)
+        let state = BrowserState(options: browserOptions, filter: filter, size: TerminalSize(rows: 24, columns: 80))
         let fetcher = ConversationFetcher(client: connection.client, capacity: options.cachePages, staleAfter: options.staleAfter)
         let mailbox = Mailbox()
         let terminal = Terminal(mouse: !options.noMouse)
-        let runner = EffectRunner(fetcher: fetcher, post: mailbox.post, emit: terminal.emit)
+        let others = OtherAccounts(options)
+        let runner = EffectRunner(
+            fetcher: fetcher, profile: settings.profile.map { ($0.name, browserOptions, filter) },
+            openAccount: others.open, post: mailbox.post, emit: terminal.emit)
         let crashTest = ProcessInfo.processInfo.environment["TAVUS_BROWSE_TEST_CRASH"] == "1"
         let loop = EventLoop(terminal: terminal, mailbox: mailbox, crashAfterFirstFrame: crashTest)
         var sized = state
@@ -82,11 +84,50 @@ enum Browser {
         let (_, exit) = loop.run(initial, initialEffects: effects, perform: runner.perform)
         terminal.stop()
         connection.close()
+        others.closeAll()
         switch exit {
         case .quit: break
         case .interrupted: Foundation.exit(130)
         case .signal(let number): Foundation.exit(128 + number)
         }
+    }
+}
+
+/// The accounts of the other profiles `:profile NAME` opens in a run: the same flags, the
+/// named profile's values under them. Their connections are closed when the browser ends.
+final class OtherAccounts: @unchecked Sendable {
+    private let options: BrowseOptions
+    private let lock = NSLock()
+    private var connections: [Connection] = []
+
+    init(_ options: BrowseOptions) {
+        self.options = options
+    }
+
+    @Sendable func open(_ name: String) -> Result<(Account, BrowserState.Options, StatusFilter), AccountOpeningFailure> {
+        guard !options.listing.connection.demo else { return .failure(AccountOpeningFailure("--demo has no profiles to switch to")) }
+        var connectionOptions = options.listing.connection
+        connectionOptions.profile = name
+        do {
+            // Warnings would land on the screen; the first start of the browser showed them.
+            let settings = try Settings.resolve(connectionOptions, warn: { _ in })
+            let connection = try Connection.open(connectionOptions, settings, warn: { _ in })
+            lock.withLock { connections.append(connection) }
+            let fetcher = ConversationFetcher(client: connection.client, capacity: options.cachePages, staleAfter: options.staleAfter)
+            let browserOptions = BrowserState.Options(
+                limit: options.listing.limit ?? settings.profile?.limit ?? 20, isDemo: false, sourceLabel: connection.label,
+                watchInterval: options.watch ?? settings.profile?.watch)
+            let filter = options.listing.status(settings)?.filter ?? .all
+            return .success((Account(fetcher: fetcher), browserOptions, filter))
+        } catch let failure as Failure {
+            return .failure(AccountOpeningFailure(failure.message))
+        } catch {
+            return .failure(AccountOpeningFailure("\(error)"))
+        }
+    }
+
+    func closeAll() {
+        lock.withLock { connections }.forEach { $0.close() }
     }
 }
 

@@ -11,15 +11,15 @@ struct Connection {
     let label: String
     private let sandbox: SandboxServer?
 
-    static func open(_ options: ConnectionOptions, _ settings: Settings) throws -> Connection {
+    static func open(_ options: ConnectionOptions, _ settings: Settings, warn: (String) -> Void = Settings.warn) throws -> Connection {
         if options.demo {
-            let sandbox = try blocking { try await SandboxServer.start(SandboxConfiguration()) }
+            let sandbox = try blocking { try await SandboxServer.start(SandboxConfiguration(recentlyEnded: 2)) }
             let configuration = ClientConfiguration(
                 baseURL: sandbox.baseURL, apiKey: sandbox.apiKey, timeout: settings.timeout, proxy: .none)
             return Connection(client: TavusClient(configuration: configuration), isDemo: true, label: "sandbox", sandbox: sandbox)
         }
         let baseURL = try settings.checkedBaseURL(insecureHTTP: options.insecureHttp)
-        let key = try settings.apiKey()
+        let key = try settings.apiKey(warn: warn)
         let configuration = ClientConfiguration(baseURL: baseURL, apiKey: key, timeout: settings.timeout)
         let port = baseURL.port.map { ":\($0)" } ?? ""
         let place = (baseURL.host ?? "") + port

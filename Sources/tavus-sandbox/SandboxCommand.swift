@@ -63,6 +63,12 @@ struct SandboxCommand: AsyncParsableCommand {
     @Option(name: .customLong("latency-ms"), help: "Milliseconds to wait before every answer.")
     var latencyMilliseconds = 0
 
+    @Option(help: ArgumentHelp("This many of the newest ended calls ended just before the start; their records complete a while after the first look.", valueName: "n"))
+    var recentlyEnded = 0
+
+    @Option(help: ArgumentHelp("Seconds after the first look at such a record until it is complete.", valueName: "seconds"))
+    var completionDelay = 12.0
+
     @Option(help: ArgumentHelp("Answer with this HTTP status (100-599).", valueName: "code"))
     var failStatus: Int?
 
@@ -157,7 +163,8 @@ struct SandboxCommand: AsyncParsableCommand {
     func run() async throws {
         let signals = TerminationSignals()
         let server = try await SandboxServer.start(SandboxConfiguration(
-            apiKey: apiKey, count: count, seed: seed, port: port, latencyMilliseconds: latencyMilliseconds))
+            apiKey: apiKey, count: count, seed: seed, port: port, latencyMilliseconds: latencyMilliseconds,
+            recentlyEnded: recentlyEnded, completionDelay: completionDelay))
         if let fault {
             server.inject(fault, times: failTimes)
         }

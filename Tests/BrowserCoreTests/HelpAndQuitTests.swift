@@ -131,6 +131,14 @@ struct QuitTests {
         .watchTick,
         .revalidating(.all(1)),
         .namesFound(NameDirectory.Names(personas: ["p1": "Rhea"]), failure: .cancelled),
+        .detailRefreshDue(id: Sample.id(0)),
+        .resourcePageLoaded(Sample.personaKey(1), Sample.personaPage(), fromCache: false, requestID: 1),
+        .resourcePageFailed(Sample.personaKey(1), .cancelled, requestID: 1),
+        .resourceRetrying(Sample.personaKey(1), RetryNotice(attempt: 2, maxAttempts: 4, delay: 1, error: .http(status: 503, message: nil)), requestID: 1),
+        .recordLoaded(.personas, id: "p1", Sample.personaPage().items[0]),
+        .recordFailed(.personas, id: "p1", .cancelled),
+        .profileSwitched(name: "staging", options: BrowserState.Options(), filter: .all),
+        .profileFailed("no such profile"),
     ]
 
     /// The name of an event's case; the switch stops compiling when a case is added, so the
@@ -150,11 +158,19 @@ struct QuitTests {
         case .urlOpenResult: "urlOpenResult"
         case .watchTick: "watchTick"
         case .namesFound: "namesFound"
+        case .detailRefreshDue: "detailRefreshDue"
+        case .resourcePageLoaded: "resourcePageLoaded"
+        case .resourcePageFailed: "resourcePageFailed"
+        case .resourceRetrying: "resourceRetrying"
+        case .recordLoaded: "recordLoaded"
+        case .recordFailed: "recordFailed"
+        case .profileSwitched: "profileSwitched"
+        case .profileFailed: "profileFailed"
         }
     }
 
     @Test func laterEventsCoverEveryKindOfEvent() {
-        #expect(Set(Self.laterEvents.map(Self.caseName)).count == 13)
+        #expect(Set(Self.laterEvents.map(Self.caseName)).count == 21)
     }
 
     @Test(arguments: laterEvents)

@@ -36,6 +36,7 @@ struct KeyMapTests {
     /// loading, the fifth row (an active call) selected, a watch interval, and in the detail
     /// context the pane open with a long verbose answer scrolled a little.
     static func busyBrowser(in context: KeyContext) -> Browser {
+        if context == .resourceList || context == .resourcePane { return busyView(in: context) }
         var browser = Browser.showing(page: 3, total: 95, watchInterval: 5)
         browser.press(.char("n"))
         browser.press(.down, times: 4)
@@ -44,6 +45,33 @@ struct KeyMapTests {
             browser.press(.down, times: 3)
         }
         return browser
+    }
+
+    /// The same for a resource view: page 2 of 3 of the personas, the second row selected;
+    /// in the pane context its pane open, in a short terminal, scrolled a little.
+    static func busyView(in context: KeyContext) -> Browser {
+        var browser = Browser.showing(page: 1, size: TerminalSize(rows: 16, columns: 100))
+        browser.command("personas")
+        browser.answerResource(total: 50)
+        browser.press(.char("n"))
+        browser.answerResource(total: 50)
+        browser.press(.down)
+        if context == .resourcePane {
+            browser.press(.enter)
+            browser.press(.down, times: 2)
+        }
+        return browser
+    }
+
+    @Test func theBusyViewIsAsDescribed() {
+        let list = Self.busyView(in: .resourceList)
+        #expect(list.state.keyContext == .resourceList)
+        #expect(list.state.views.last?.pageNumber == 2)
+        #expect(list.state.views.last?.pageCount == 3)
+        #expect(list.state.views.last?.selection == 1)
+        let pane = Self.busyView(in: .resourcePane)
+        #expect(pane.state.keyContext == .resourcePane)
+        #expect(pane.state.views.last?.pane?.scroll == 2)
     }
 
     @Test func theBusyBrowserIsAsDescribed() {
@@ -76,7 +104,7 @@ struct KeyMapTests {
         #expect(browser.state == before)
     }
 
-    @Test(arguments: [Key.char("n"), .char("p"), .char("f"), .char(":"), .char("/"), .left, .right, .char("z")])
+    @Test(arguments: [Key.char("n"), .char("p"), .char("f"), .char("/"), .left, .right, .char("z")])
     func listOnlyKeysDoNothingInTheDetailPane(_ key: Key) {
         var browser = Browser.showing(page: 2)
         browser.openDetailWithVerbose()
@@ -94,18 +122,33 @@ struct KeyMapTests {
         for hint in KeyMap.hints(for: .detail) {
             #expect(browser.footer.contains(hint))
         }
+        var view = Browser.showingView(.replicas)
+        for hint in KeyMap.hints(for: .resourceList) {
+            #expect(view.footer.contains(hint))
+        }
+        view.press(.enter)
+        for hint in KeyMap.hints(for: .resourcePane) {
+            #expect(view.footer.contains(hint))
+        }
     }
 
     @Test func helpOverlayListsEveryBinding() {
         var browser = Browser.showing(page: 1, size: TerminalSize(rows: 50, columns: 100))
         browser.press(.char("?"))
         let screen = browser.screen
-        for context in KeyContext.allCases {
-            #expect(screen.contains(context.title))
-        }
-        for binding in KeyMap.bindings {
+        #expect(screen.contains("List") && screen.contains("Detail pane"))
+        for binding in KeyMap.bindings where !binding.contexts.isDisjoint(with: [.list, .detail]) {
             #expect(screen.contains(binding.label), "\(binding.label)")
             #expect(screen.contains(binding.summary), "\(binding.summary)")
         }
+        var view = Browser.showingView(.personas, size: TerminalSize(rows: 50, columns: 100))
+        view.press(.char("?"))
+        let help = view.screen
+        #expect(help.contains("Personas list") && help.contains("Persona pane"))
+        for binding in KeyMap.bindings where !binding.contexts.isDisjoint(with: [.resourceList, .resourcePane]) {
+            #expect(help.contains(binding.label), "\(binding.label)")
+            #expect(help.contains(binding.summary), "\(binding.summary)")
+        }
+        #expect(!help.contains("end an active call"), "the conversations' keys are not the personas'")
     }
 }

@@ -101,35 +101,43 @@ struct PagingTests {
     }
 }
 
-@Suite("Paging: the jump prompt")
+@Suite("Paging: :N in the command prompt")
 struct JumpPromptTests {
     @Test func colonOpensThePrompt() {
         var browser = Browser.showing(page: 1, total: 95)
         #expect(browser.press(.char(":")).isEmpty)
-        #expect(browser.state.prompt == .jump(""))
-        #expect(browser.footer.contains("go to page:"))
+        #expect(browser.state.prompt == .command(""))
+        #expect(browser.footer.hasPrefix(" :"))
     }
 
     @Test func digitsEnterAndGo() {
         var browser = Browser.showing(page: 1, total: 95)
         browser.press(.char(":"))
         browser.type("3")
-        #expect(browser.state.prompt == .jump("3"))
-        #expect(browser.footer.contains("go to page: 3"))
+        #expect(browser.state.prompt == .command("3"))
+        #expect(browser.footer.hasPrefix(" :3"))
         let id = browser.state.nextRequestID
         #expect(browser.press(.enter) == [.loadPage(.all(3), requestID: id)])
         #expect(browser.state.prompt == nil)
         #expect(browser.state.pageNumber == 3)
     }
 
-    @Test func onlyDigitsAreTaken() {
+    @Test func keysInThePromptAreTextNotCommands() {
         var browser = Browser.showing(page: 1, total: 95)
         browser.press(.char(":"))
         #expect(browser.type("4xn-é東 ").isEmpty)
-        #expect(browser.state.prompt == .jump("4"))
+        #expect(browser.state.prompt == .command("4xn-é東 "))
         #expect(browser.state.pageNumber == 1, "n in the prompt is not next page")
-        browser.type("1234567890")
-        #expect(browser.state.prompt == .jump("412345678"), "at most nine digits")
+        #expect(browser.press(.enter).isEmpty)
+        #expect(browser.state.message?.text.hasPrefix("Unknown command “4xn-é東 ”") == true)
+    }
+
+    @Test func aNumberTooLongForAPageAsksForNothing() {
+        var browser = Browser.showing(page: 1, total: 95)
+        browser.press(.char(":"))
+        browser.type("12345678901234567890")
+        #expect(browser.press(.enter).isEmpty)
+        #expect(browser.state.message == .warning("No page 123456789012: too far"))
     }
 
     @Test func backspaceEditsAndClosesWhenEmpty() {
@@ -137,9 +145,9 @@ struct JumpPromptTests {
         browser.press(.char(":"))
         browser.type("42")
         browser.press(.backspace)
-        #expect(browser.state.prompt == .jump("4"))
+        #expect(browser.state.prompt == .command("4"))
         browser.press(.backspace)
-        #expect(browser.state.prompt == .jump(""))
+        #expect(browser.state.prompt == .command(""))
         browser.press(.backspace)
         #expect(browser.state.prompt == nil)
     }

@@ -67,7 +67,7 @@ struct ClientDetailTests {
     @Test func endingAnUnknownConversationIsNotFound() async throws {
         try await withSandbox { sandbox in
             let error = await tavusError { try await sandbox.client().endConversation(id: "cffffffffffffff0") }
-            #expect(error == .http(status: 404, message: "Conversation not found", retryAfter: nil))
+            #expect(error == .http(status: 400, message: "Invalid conversation_id", retryAfter: nil))
         }
     }
 }

@@ -34,7 +34,7 @@ struct ClientErrorTests {
             let error = await tavusError {
                 _ = try await sandbox.client().conversation(id: "cffffffffffffff0", verbose: true)
             }
-            #expect(error == .http(status: 404, message: "Conversation not found", retryAfter: nil))
+            #expect(error == .http(status: 400, message: "Invalid conversation_id", retryAfter: nil))
         }
     }
 

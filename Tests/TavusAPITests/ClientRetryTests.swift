@@ -56,7 +56,7 @@ struct ClientRetryTests {
                 _ = try await sandbox.client(retry: fastRetry)
                     .conversation(id: "cffffffffffffff0", verbose: false) { notices.append($0) }
             }
-            #expect(error == .http(status: 404, message: "Conversation not found", retryAfter: nil))
+            #expect(error == .http(status: 400, message: "Invalid conversation_id", retryAfter: nil))
             #expect(sandbox.requestCount == 1)
             #expect(notices.values.isEmpty)
         }

@@ -102,7 +102,7 @@ struct SandboxTransportFaultTests {
             sandbox.inject(.drip(intervalMilliseconds: 1), times: 1)
             let answer = try await Self.curl(sandbox, "/v2/conversations/nosuchid")
             #expect(answer.exitCode == 0)
-            #expect(answer.status == 404)
+            #expect(answer.status == 400)
             #expect(answer.body == real.body)
         }
     }

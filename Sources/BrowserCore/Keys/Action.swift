@@ -5,12 +5,16 @@ public enum Action: Sendable, Hashable {
     case moveDown, moveUp, moveToTop, moveToBottom
     case openDetail, closeDetail
     case scrollDown, scrollUp, scrollPageDown, scrollPageUp, scrollTop, scrollBottom
-    case nextConversation, previousConversation
+    case nextItem, previousItem
     case toggleExpand
     case openURL, copyURL, copyID
     case reload, toggleWatch
-    case search, jumpToPage
+    case search, command
     case endConversation
+    /// From a conversation's pane: its persona, its replica.
+    case openPersona, openReplica
+    /// Esc on a screen above the conversations: close its pane, or go back to the one below.
+    case back
     case cancel
     case toggleHelp
     case quit
@@ -22,11 +26,16 @@ public enum Action: Sendable, Hashable {
 public enum KeyContext: Sendable, Hashable, CaseIterable {
     case list
     case detail
+    /// The list of a resource view (`:personas`, `:replicas`).
+    case resourceList
+    /// The pane of a persona or replica.
+    case resourcePane
 
     public var title: String {
         switch self {
-        case .list: "List"
+        case .list, .resourceList: "List"
         case .detail: "Detail pane"
+        case .resourcePane: "Pane"
         }
     }
 }

@@ -28,7 +28,7 @@ enum FooterView {
             frame.put(" " + TerminalText.truncate(TerminalText.sanitize(message.text), to: max(0, leftLimit - 1)), row: row, column: 0, style: style, limit: max(0, leftLimit))
         } else {
             var column = 1
-            for hint in KeyMap.hints(for: state.detail == nil ? .list : .detail) {
+            for hint in KeyMap.hints(for: state.keyContext) {
                 let hintWidth = TerminalText.width(hint)
                 guard column + hintWidth <= leftLimit else { break }
                 let split = hint.firstIndex(of: " ") ?? hint.endIndex
@@ -37,7 +37,8 @@ enum FooterView {
             }
         }
         if rightWidth > 0, rightWidth + 1 <= width {
-            let style: Style = state.loading != nil ? .warning : .dim
+            let busy = state.views.last.map { $0.loading != nil } ?? (state.loading != nil)
+            let style: Style = busy ? .warning : .dim
             frame.put(right, row: row, column: width - rightWidth - 1, style: style)
         }
     }
@@ -45,12 +46,13 @@ enum FooterView {
     static func promptText(_ prompt: Prompt) -> (String, String) {
         switch prompt {
         case .search(let text): ("/", text)
-        case .jump(let digits): ("go to page: ", digits)
+        case .command(let text): (":", text)
         case .confirmEnd(_, let name): ("End the call “\(name)”? y/n ", "")
         }
     }
 
     static func stateText(_ state: BrowserState) -> String {
+        if let screen = state.views.last { return viewStateText(screen) }
         var parts: [String] = []
         if let loading = state.loading {
             if let retry = loading.retry {
@@ -66,5 +68,15 @@ enum FooterView {
             parts.append(state.watchPaused ? "watch paused" : "watch \(Format.seconds(interval))")
         }
         return parts.joined(separator: " · ")
+    }
+
+    static func viewStateText(_ screen: ResourceScreen) -> String {
+        if let loading = screen.loading {
+            if let retry = loading.retry { return "retrying (\(retry.attempt)/\(retry.maxAttempts))…" }
+            return "loading \(screen.descriptor.title)…"
+        }
+        if screen.isRecord, let pane = screen.pane, pane.row == nil, pane.failure == nil { return "loading \(screen.descriptor.singular)…" }
+        guard let page = screen.page, !screen.isRecord else { return "" }
+        return (screen.pageFromCache ? "cached" : "loaded") + " · " + Format.clock(page.fetchedAt) + " UTC"
     }
 }

@@ -5,6 +5,10 @@ enum HeaderView {
     static func draw(_ state: BrowserState, into frame: inout Frame) {
         let width = frame.columns
         frame.clear(row: 0, column: 0, height: 1, width: width, style: .header)
+        if let screen = state.views.last {
+            drawView(screen, state: state, into: &frame)
+            return
+        }
         // Without a page of this filter yet, or without the server's count, the page count is unknown.
         let known = state.page.map { $0.status == state.filter && $0.totalIsExact } ?? false
         let pageText = known ? "page \(state.pageNumber)/\(state.pageCount)" : "page \(state.pageNumber)"
@@ -27,5 +31,47 @@ enum HeaderView {
         if column + help.count + 1 <= width {
             frame.put(help, row: 0, column: width - help.count - 1, style: .header)
         }
+    }
+
+    /// A screen above the conversations: the path that led to it, then its filter and page.
+    static func drawView(_ screen: ResourceScreen, state: BrowserState, into frame: inout Frame) {
+        let width = frame.columns
+        var segments = [" Tavus", state.options.isDemo ? "DEMO" : TerminalText.sanitize(state.options.sourceLabel), path(state)]
+        if !screen.isRecord {
+            let known = screen.page.map { $0.filter == screen.filter && $0.totalIsExact } ?? false
+            segments.append("filter: \(screen.filter)")
+            segments.append(known ? "page \(screen.pageNumber)/\(screen.pageCount)" : "page \(screen.pageNumber)")
+            if let page = screen.page, page.filter == screen.filter {
+                segments.append(page.totalIsExact ? "\(page.totalCount) total" : "total unknown")
+            }
+        }
+        let help = "? help"
+        var column = 0
+        for segment in segments.filter({ !$0.isEmpty }) {
+            column = frame.put(segment, row: 0, column: column, style: segment == "DEMO" ? .headerAccent : .header, limit: width - column)
+            column = frame.put("  ", row: 0, column: column, style: .header, limit: width - column)
+        }
+        if column + help.count + 1 <= width {
+            frame.put(help, row: 0, column: width - help.count - 1, style: .header)
+        }
+    }
+
+    /// `conversations › Sales practice › persona Sales Coach Rhea`: every screen of the stack,
+    /// with the row whose pane a link was followed from.
+    static func path(_ state: BrowserState) -> String {
+        var parts = ["conversations"]
+        if let detail = state.detail, state.views.first?.isRecord == true { parts.append(TerminalText.sanitize(detail.conversation.name)) }
+        for (index, screen) in state.views.enumerated() {
+            let descriptor = screen.descriptor
+            if case .record(let id) = screen.content {
+                let name = screen.pane?.row?.name ?? ""
+                parts.append(descriptor.singular + " " + TerminalText.sanitize(name.isEmpty ? id : name))
+            } else {
+                if index == 0 { parts = [] }
+                parts.append(descriptor.title)
+                if index < state.views.count - 1, let row = screen.pane?.row { parts.append(TerminalText.sanitize(row.name)) }
+            }
+        }
+        return parts.joined(separator: " › ")
     }
 }

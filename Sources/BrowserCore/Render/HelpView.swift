@@ -1,16 +1,19 @@
-/// The `?` overlay, drawn from the key map: keys of the list, of the detail pane, and those
-/// that work everywhere. Two columns when the terminal is wide enough, one otherwise.
+/// The `?` overlay, drawn from the key map for the view on screen: keys of its list, of its
+/// pane, and those of both. Two columns when the terminal is wide enough, one otherwise.
 enum HelpView {
     private typealias Line = (keys: String, summary: String, isTitle: Bool)
 
     private static let columnWidth = 50
 
     static func draw(_ state: BrowserState, into frame: inout Frame) {
-        let everywhere = Set(KeyContext.allCases)
+        let (list, pane): (KeyContext, KeyContext) = state.views.isEmpty ? (.list, .detail) : (.resourceList, .resourcePane)
+        let view = state.views.last?.descriptor
         let sections: [(String, [KeyBinding])] = [
-            (KeyContext.list.title, KeyMap.bindings.filter { $0.contexts == [.list] }),
-            (KeyContext.detail.title, KeyMap.bindings.filter { $0.contexts == [.detail] }),
-            ("Everywhere", KeyMap.bindings.filter { $0.contexts == everywhere }),
+            (view.map { "\($0.title.capitalized) list" } ?? list.title,
+             KeyMap.bindings.filter { $0.contexts.contains(list) && !$0.contexts.contains(pane) }),
+            (view.map { "\($0.singular.capitalized) pane" } ?? pane.title,
+             KeyMap.bindings.filter { $0.contexts.contains(pane) && !$0.contexts.contains(list) }),
+            ("Everywhere", KeyMap.bindings.filter { $0.contexts.contains(list) && $0.contexts.contains(pane) }),
         ]
         let blocks = sections.map { title, bindings in
             [Line(title, "", true)] + bindings.map { Line($0.label, $0.summary, false) }

@@ -11,11 +11,19 @@ struct Layout {
     let rows: Int
     let columns: Int
     let detailOpen: Bool
+    /// The pane is the whole screen: a record opened from a link has no list under it.
+    let paneOnly: Bool
 
     init(_ state: BrowserState) {
         rows = state.size.rows
         columns = state.size.columns
-        detailOpen = state.detail != nil
+        if let top = state.views.last {
+            detailOpen = top.pane != nil
+            paneOnly = top.isRecord
+        } else {
+            detailOpen = state.detail != nil
+            paneOnly = false
+        }
     }
 
     var isTooSmall: Bool { rows < Self.minimumRows || columns < Self.minimumColumns }
@@ -24,7 +32,7 @@ struct Layout {
     var listHeight: Int { max(0, rows - 3) }
     var footerRow: Int { rows - 1 }
 
-    var isSideBySide: Bool { detailOpen && columns >= Self.paneColumnsBeside + Self.listColumnsBeside }
+    var isSideBySide: Bool { detailOpen && !paneOnly && columns >= Self.paneColumnsBeside + Self.listColumnsBeside }
 
     /// The list's width: the whole screen, or what the pane leaves beside it.
     var listWidth: Int { isSideBySide ? columns - paneWidth : columns }

@@ -7,8 +7,12 @@ public func render(_ state: BrowserState) -> Frame {
         return frame
     }
     HeaderView.draw(state, into: &frame)
-    ListView.draw(state, layout: layout, into: &frame)
-    if state.detail != nil { DetailView.draw(state, layout: layout, into: &frame) }
+    if let screen = state.views.last {
+        if !screen.isRecord { TableView.draw(screen, names: state.names, isLoading: screen.loading != nil, layout: layout, into: &frame) }
+    } else {
+        ListView.draw(state, layout: layout, into: &frame)
+    }
+    if layout.detailOpen { DetailView.draw(state, layout: layout, into: &frame) }
     FooterView.draw(state, into: &frame)
     if state.showHelp { HelpView.draw(state, into: &frame) }
     return frame

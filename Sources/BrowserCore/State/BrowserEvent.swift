@@ -12,6 +12,16 @@ public enum BrowserEvent: Sendable, Hashable {
     /// A request for a page is about to be tried again.
     case retrying(PageKey, RetryNotice, requestID: Int)
     case detailLoaded(id: String, ConversationDetail)
+    /// The pane's record was not final when it came, and a while has passed: time to read it again.
+    case detailRefreshDue(id: String)
+    case resourcePageLoaded(ResourceKey, ResourcePage, fromCache: Bool, requestID: Int)
+    case resourcePageFailed(ResourceKey, TavusError, requestID: Int)
+    case resourceRetrying(ResourceKey, RetryNotice, requestID: Int)
+    case recordLoaded(ResourceKind, id: String, ResourceRow)
+    case recordFailed(ResourceKind, id: String, TavusError)
+    /// Another profile is in use: the browser starts over on its account, with its options.
+    case profileSwitched(name: String, options: BrowserState.Options, filter: StatusFilter)
+    case profileFailed(String)
     case detailFailed(id: String, TavusError)
     case conversationEnded(id: String)
     case endFailed(id: String, TavusError)

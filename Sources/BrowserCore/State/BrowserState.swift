@@ -40,6 +40,9 @@ public struct BrowserState: Sendable, Hashable {
     /// The first row shown in the list.
     public var scroll: Int = 0
     public var detail: DetailState?
+    /// Screens opened above the conversations (`:personas`, `P`, …), the top one last; empty
+    /// while the conversations are on screen.
+    public var views: [ResourceScreen] = []
     public var showHelp: Bool = false
     public var loading: Loading?
     public var message: StatusMessage?
@@ -91,6 +94,12 @@ public struct BrowserState: Sendable, Hashable {
     public var selectedConversation: Conversation? {
         let rows = visibleRows
         return rows.indices.contains(selection) ? rows[selection] : nil
+    }
+
+    /// Where the keys go now.
+    public var keyContext: KeyContext {
+        if let top = views.last { return top.pane != nil ? .resourcePane : .resourceList }
+        return detail == nil ? .list : .detail
     }
 
     public var isWatching: Bool { options.watchInterval != nil && !watchPaused }

@@ -16,6 +16,17 @@ public enum Effect: Sendable, Hashable {
     /// The verbose record of a conversation for the pane; `fresh` asks the API even when the
     /// record is cached (a reload, or after the call was ended).
     case loadDetail(id: String, fresh: Bool = false)
+    /// A page of a resource's list: from its cache when it has it (unless `reload`), else fetched.
+    case loadResourcePage(ResourceKey, requestID: Int, reload: Bool)
+    case prefetchResource(ResourceKey)
+    case cancelResourceLoad(ResourceKey)
+    /// One record of a resource, for a screen opened from a link.
+    case loadRecord(ResourceKind, id: String)
+    /// Open another profile of the config file: another account, with its own cache. Answered
+    /// with `profileSwitched` or `profileFailed`.
+    case switchProfile(String)
+    /// From now on, talk to the account of this profile, opened by `switchProfile`.
+    case useAccount(String)
     case openURL(String)
     case copyToClipboard(String)
     case endConversation(id: String)

@@ -2,8 +2,8 @@
 public enum Prompt: Sendable, Hashable {
     /// `/`: filter the loaded rows by name or id as the user types.
     case search(String)
-    /// `:`: jump to a page number.
-    case jump(String)
+    /// `:`: a page number, a view (`personas`, `replicas`, `conversations`) or `profile NAME`.
+    case command(String)
     /// `E`: end this conversation? y/n.
     case confirmEnd(id: String, name: String)
 }

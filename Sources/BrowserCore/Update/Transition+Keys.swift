@@ -12,18 +12,18 @@ extension Transition {
         }
         state.message = nil
         if state.showHelp {
-            switch KeyMap.action(for: key, in: state.detail == nil ? .list : .detail) {
+            switch KeyMap.action(for: key, in: state.keyContext) {
             case .quit: quit()
             case .interrupt: interrupt()
             default: state.showHelp = false
             }
             return
         }
-        let context: KeyContext = state.detail == nil ? .list : .detail
-        guard let action = KeyMap.action(for: key, in: context) else { return }
-        perform(action)
+        guard let action = KeyMap.action(for: key, in: state.keyContext) else { return }
+        if state.views.isEmpty { perform(action) } else { performInView(action) }
     }
 
+    /// An action on the conversations.
     mutating func perform(_ action: Action) {
         switch action {
         case .nextPage:
@@ -35,8 +35,8 @@ extension Transition {
             if state.pageNumber != 1 { go(toPage: 1) }
         case .lastPage:
             if state.page != nil, state.pageNumber != state.pageCount { go(toPage: state.pageCount) }
-        case .jumpToPage:
-            state.prompt = .jump("")
+        case .command:
+            state.prompt = .command("")
         case .cycleFilter:
             state.filter = state.filter.next
             state.loadedRows = [:]
@@ -53,10 +53,10 @@ extension Transition {
         case .scrollPageUp: scrollDetail(by: -max(1, Layout(state).detailBodyHeight - 1))
         case .scrollTop: scrollDetail(by: -Int.max / 2)
         case .scrollBottom: scrollDetail(by: Int.max / 2)
-        case .nextConversation:
+        case .nextItem:
             moveSelection(by: 1)
             openDetail()
-        case .previousConversation:
+        case .previousItem:
             moveSelection(by: -1)
             openDetail()
         case .toggleExpand:
@@ -66,6 +66,13 @@ extension Transition {
         case .copyURL: copy(\.url, what: "URL")
         case .copyID: copy(\.id, what: "id")
         case .endConversation: askToEnd()
+        case .openPersona:
+            guard let detail = state.detail else { return }
+            openLinked(.personas, id: detail.conversation.personaID)
+        case .openReplica:
+            guard let detail = state.detail else { return }
+            openLinked(.replicas, id: detail.conversation.replicaID)
+        case .back: break
         case .reload:
             state.loadedRows = [:]
             clampSelection()
@@ -165,6 +172,19 @@ extension Transition {
 
     mutating func handleMouse(_ action: MouseAction, row: Int, column: Int) {
         let layout = Layout(state)
+        if let screen = top {
+            let inPane = screen.pane != nil && layout.detailContains(row: row, column: column)
+            switch action {
+            case .wheelDown: if inPane { scrollViewPane(by: 3) } else { moveViewSelection(by: 3) }
+            case .wheelUp: if inPane { scrollViewPane(by: -3) } else { moveViewSelection(by: -3) }
+            case .press, .doubleClick:
+                guard !screen.isRecord, state.prompt == nil, !state.showHelp,
+                      let index = layout.rowIndex(atScreenRow: row, column: column, scroll: screen.scroll), index < screen.rows.count else { return }
+                top?.selection = index
+                if action == .doubleClick || screen.pane != nil { openViewPane() }
+            }
+            return
+        }
         switch action {
         case .wheelDown:
             if state.detail != nil, layout.detailContains(row: row, column: column) { scrollDetail(by: 3) } else { moveSelection(by: 3) }

@@ -21,24 +21,17 @@ extension Transition {
             state.selection = 0
             state.scroll = 0
             state.detail = nil
-        case .jump(let digits):
+        case .command(let text):
             switch key {
             case .enter:
                 state.prompt = nil
-                guard let number = Int(digits) else { return }
-                guard number >= 1 else {
-                    state.message = .warning("No page \(number): pages count from 1")
-                    return
-                }
-                let target = min(number, state.pageCount)
-                if target != number { state.message = .info("There are \(state.pageCount) pages; showing the last") }
-                if target != state.pageNumber { go(toPage: target) }
+                runCommand(text)
             case .escape, .control("c"):
                 state.prompt = nil
             case .backspace:
-                state.prompt = digits.isEmpty ? nil : .jump(String(digits.dropLast()))
-            case .char(let character) where character.isASCII && character.isNumber && digits.count < 9:
-                state.prompt = .jump(digits + String(character))
+                state.prompt = text.isEmpty ? nil : .command(String(text.dropLast()))
+            case .char(let character) where text.count < Self.commandLength:
+                state.prompt = .command(text + TerminalText.sanitize(String(character)))
             default:
                 break
             }
@@ -51,5 +44,53 @@ extension Transition {
                 state.message = .info("Not ended")
             }
         }
+    }
+
+    static let commandLength = 60
+
+    /// A `:` command: a page number, a view by name, or `profile NAME`.
+    mutating func runCommand(_ text: String) {
+        let words = text.split(whereSeparator: \.isWhitespace).map(String.init)
+        guard let first = words.first else { return }
+        if first.allSatisfy({ $0.isASCII && $0.isNumber }) {
+            jump(to: first)
+        } else if let kind = ResourceRegistry.kind(named: first), words.count == 1 {
+            showView(kind)
+        } else if ["conversations", "conversation", "convs"].contains(first.lowercased()), words.count == 1 {
+            showConversations()
+        } else if first.lowercased() == "profile" {
+            guard words.count == 2 else {
+                state.message = .warning("Say which profile: :profile NAME")
+                return
+            }
+            state.message = .info("Switching to profile \(words[1])…")
+            effects.append(.switchProfile(words[1]))
+        } else if ["q", "quit"].contains(first.lowercased()), words.count == 1 {
+            quit()
+        } else {
+            state.message = .warning("Unknown command “\(TerminalText.sanitize(text))”: try :personas, :replicas, :conversations, :profile NAME or a page number")
+        }
+    }
+
+    /// `:N`: page N of the list on screen.
+    mutating func jump(to digits: String) {
+        guard digits.count <= 9, let number = Int(digits) else {
+            state.message = .warning("No page \(digits.prefix(12)): too far")
+            return
+        }
+        guard number >= 1 else {
+            state.message = .warning("No page \(number): pages count from 1")
+            return
+        }
+        if let screen = top {
+            guard !screen.isRecord else { return }
+            let target = min(number, screen.pageCount)
+            if target != number { state.message = .info("There are \(screen.pageCount) pages; showing the last") }
+            if target != screen.pageNumber { goInView(toPage: target) }
+            return
+        }
+        let target = min(number, state.pageCount)
+        if target != number { state.message = .info("There are \(state.pageCount) pages; showing the last") }
+        if target != state.pageNumber { go(toPage: target) }
     }
 }

@@ -29,6 +29,8 @@ struct Transition {
             state.size = size
             keepSelectionVisible()
             clampDetailScroll()
+            clampViewSelection()
+            scrollViewPane(by: 0)
         case .pageLoaded(let key, let page, let fromCache, let requestID):
             pageLoaded(key, page, fromCache: fromCache, requestID: requestID)
         case .pageFailed(let key, let error, let requestID):
@@ -45,6 +47,30 @@ struct Transition {
             state.detail?.verbose = .loaded(detail)
             // The record is newer than the row the pane was opened from: its status wins.
             if detail.conversation.id == id { state.detail?.conversation = detail.conversation }
+        case .detailRefreshDue(let id):
+            // Read again only while the pane is on screen; coming back to it reads it again too.
+            if state.views.isEmpty, state.detail?.conversation.id == id { effects.append(.loadDetail(id: id, fresh: true)) }
+        case .resourcePageLoaded(let key, let page, let fromCache, let requestID):
+            resourcePageLoaded(key, page, fromCache: fromCache, requestID: requestID)
+        case .resourcePageFailed(let key, let error, let requestID):
+            resourcePageFailed(key, error, requestID: requestID)
+        case .resourceRetrying(_, let notice, let requestID):
+            resourceRetrying(notice, requestID: requestID)
+        case .recordLoaded(let kind, let id, let row):
+            recordLoaded(kind, id: id, row)
+        case .recordFailed(let kind, let id, let error):
+            recordFailed(kind, id: id, error)
+        case .profileSwitched(let name, let options, let filter):
+            var options = options
+            options.watchInterval = state.options.watchInterval
+            let nextRequestID = state.nextRequestID
+            state = BrowserState(options: options, filter: filter, size: state.size)
+            state.nextRequestID = nextRequestID
+            state.message = .info("Profile \(TerminalText.sanitize(name))")
+            effects.append(.useAccount(name))
+            requestWantedPage(reload: false)
+        case .profileFailed(let message):
+            state.message = .error(message)
         case .detailFailed(let id, let error):
             if state.detail?.conversation.id == id { state.detail?.verbose = .failed(error.description) }
         case .conversationEnded(let id):

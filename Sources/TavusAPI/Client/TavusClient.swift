@@ -76,6 +76,20 @@ public struct TavusClient: Sendable {
         return body.data
     }
 
+    /// `GET /v2/COLLECTION`: one page, 1-based, of any resource's list, with `query` (its
+    /// filter) added; one malformed item is dropped, not the page.
+    public func list<Item: Decodable & Sendable & Hashable, Filter>(
+        _ collection: String, page: Int, limit: Int, filter: Filter, query: [URLQueryItem] = [],
+        onRetry: (@Sendable (RetryNotice) -> Void)? = nil
+    ) async throws(TavusError) -> ListPage<Item, Filter> {
+        guard page >= 1 else { throw .invalidArgument("page must be 1 or more, not \(page)") }
+        guard limit >= 1 else { throw .invalidArgument("limit must be 1 or more, not \(limit)") }
+        let paging = [URLQueryItem(name: "page", value: String(page)), URLQueryItem(name: "limit", value: String(limit))]
+        let data = try await send(.GET, path: "/v2/" + collection, query: paging + query, retrying: true, onRetry: onRetry)
+        let body: ListBody<Item> = try Self.decode(data)
+        return ListPage(items: body.data, page: page, limit: limit, filter: filter, reportedTotal: body.totalCount)
+    }
+
     /// A list body as a page; what `listConversations` does with the bytes it receives.
     public static func decodePage(_ data: Data, page: Int, limit: Int, status: StatusFilter) throws(TavusError) -> ConversationPage {
         let body: ConversationListBody = try decode(data)

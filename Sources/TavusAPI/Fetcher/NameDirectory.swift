@@ -1,6 +1,9 @@
 /// The names behind the persona and replica ids of conversations, looked up as pages come:
 /// replicas in one batched request per call, personas one request each, and every id asked
 /// at most once per run, whether the lookup worked or not (a failed id keeps showing its id).
+///
+/// The records found are kept, so opening a persona or replica whose name was looked up
+/// needs no request, and each persona is fetched at most once however it is asked for.
 public actor NameDirectory {
     /// Names known so far, by id.
     public struct Names: Sendable, Hashable {
@@ -24,6 +27,9 @@ public actor NameDirectory {
     public let client: TavusClient
     private var askedPersonas: Set<String> = []
     private var askedReplicas: Set<String> = []
+    private var personaRecords: [String: Persona] = [:]
+    private var replicaRecords: [String: Replica] = [:]
+    private var personasInFlight: [String: Task<Persona, any Error>] = [:]
     /// Persona requests under way at once.
     private static let parallelPersonaRequests = 4
 
@@ -37,11 +43,11 @@ public actor NameDirectory {
         let replicas = Self.fresh(replicaIDs, asked: &askedReplicas)
         var found = Names()
         var failure: TavusError?
-        let client = self.client
         if !replicas.isEmpty {
             do throws(TavusError) {
-                for replica in try await client.replicas(ids: replicas) where replicas.contains(replica.id) && !replica.name.isEmpty {
-                    found.replicas[replica.id] = replica.name
+                for replica in try await client.replicas(ids: replicas) where replicas.contains(replica.id) {
+                    replicaRecords[replica.id] = replica
+                    if !replica.name.isEmpty { found.replicas[replica.id] = replica.name }
                 }
             } catch {
                 failure = error
@@ -52,7 +58,7 @@ public actor NameDirectory {
             func startNext() {
                 guard let id = pending.popFirst() else { return }
                 group.addTask {
-                    do throws(TavusError) { return .success(try await client.persona(id: id)) } catch { return .failure(error) }
+                    do throws(TavusError) { return .success(try await self.persona(id: id)) } catch { return .failure(error) }
                 }
             }
             for _ in 0..<Self.parallelPersonaRequests { startNext() }
@@ -66,6 +72,37 @@ public actor NameDirectory {
             }
         }
         return Lookup(names: found, failure: failure)
+    }
+
+    /// A persona's record: the one held, or fetched once (sharing a request under way).
+    public func persona(id: String) async throws(TavusError) -> Persona {
+        if let known = personaRecords[id] { return known }
+        askedPersonas.insert(id)
+        let task: Task<Persona, any Error>
+        if let running = personasInFlight[id] {
+            task = running
+        } else {
+            let client = self.client
+            task = Task { try await client.persona(id: id) }
+            personasInFlight[id] = task
+        }
+        let result: Result<Persona, TavusError>
+        do throws(TavusError) { result = .success(try await SharedRequest.wait(for: task)) } catch { result = .failure(error) }
+        if personasInFlight[id] == task { personasInFlight[id] = nil }
+        let persona = try result.get()
+        personaRecords[id] = persona
+        return persona
+    }
+
+    /// A replica's record: the one held since its name was looked up, or fetched.
+    public func replica(id: String) async throws(TavusError) -> Replica {
+        if let known = replicaRecords[id] { return known }
+        askedReplicas.insert(id)
+        guard let replica = try await client.replicas(ids: [id]).first(where: { $0.id == id }) else {
+            throw .http(status: 404, message: "No replica \(Excerpt.clean(id, limit: 40))")
+        }
+        replicaRecords[id] = replica
+        return replica
     }
 
     /// The ids of `ids` not asked before, each once, now marked as asked.

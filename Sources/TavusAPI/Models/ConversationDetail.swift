@@ -1,3 +1,5 @@
+import Foundation
+
 /// The get endpoint's answer: the conversation and, with `verbose=true`, its events, from
 /// which the shutdown reason, join and end times, transcript and perception analysis are read.
 public struct ConversationDetail: Sendable, Hashable {
@@ -45,6 +47,21 @@ public struct ConversationDetail: Sendable, Hashable {
             return turns.map(TranscriptTurn.init(json:))
         }
         return topLevelTranscript ?? []
+    }
+}
+
+extension ConversationDetail {
+    /// After this long, a record that is still incomplete will stay so.
+    public static let settlingTime: TimeInterval = 3_600
+
+    /// Whether the record will not change any more: it holds a transcript and a perception
+    /// analysis, or the call ended more than `settlingTime` ago (by its shutdown event, or
+    /// its last update when it has none). An active call is never final.
+    public func isFinal(now: Date) -> Bool {
+        guard conversation.status != .active else { return false }
+        if !transcript.isEmpty, perceptionAnalysis != nil { return true }
+        guard conversation.status == .ended, let ended = endedAt?.date ?? conversation.updatedAt.date else { return false }
+        return now.timeIntervalSince(ended) > Self.settlingTime
     }
 }
 

@@ -34,6 +34,18 @@ public struct Persona: Sendable, Hashable, Identifiable {
     }
 }
 
+extension Persona {
+    /// The model of the LLM layer.
+    public var llmModel: String? { layers["llm"]?["model"]?.stringValue }
+    /// The engine of the TTS layer, and its voice when it names one.
+    public var ttsEngine: String? {
+        guard let engine = layers["tts"]?["tts_engine"]?.stringValue else { return nil }
+        return layers["tts"]?["external_voice_id"]?.stringValue.map { "\(engine), voice \($0)" } ?? engine
+    }
+    public var sttEngine: String? { layers["stt"]?["stt_engine"]?.stringValue }
+    public var perceptionModel: String? { layers["perception"]?["perception_model"]?.stringValue }
+}
+
 extension Persona: Decodable {
     enum CodingKeys: String, CodingKey {
         case personaID = "persona_id", palID = "pal_id"

@@ -50,6 +50,30 @@ struct EventGenerator: Sendable {
         }
     }
 
+    /// The event types that come minutes after a call, when its processing is done.
+    static let lateEventTypes: Set<String> = [
+        "application.transcription_ready", "application.perception_analysis", "application.recording_ready",
+    ]
+
+    /// Re-dates the `count` newest ended conversations whose records will hold a transcript
+    /// and a perception analysis, so that they ended in the minutes before `now`, and returns
+    /// their ids; the list stays newest first.
+    func endRecently(_ conversations: inout [Conversation], count: Int, before now: Date) -> Set<String> {
+        var chosen: Set<String> = []
+        for index in conversations.indices where chosen.count < count && conversations[index].status == .ended {
+            let types = Set(events(for: conversations[index], endedByRequest: false).map(\.eventType))
+            guard types.isSuperset(of: ["application.transcription_ready", "application.perception_analysis"]) else { continue }
+            let original = conversations[index]
+            let length = max(60, (original.updatedAt.date ?? now).timeIntervalSince(original.createdAt.date ?? now))
+            let ended = now.addingTimeInterval(-Double(chosen.count + 1) * 90)
+            conversations[index].createdAt = ConversationGenerator.timestamp(ended.addingTimeInterval(-length))
+            conversations[index].updatedAt = ConversationGenerator.timestamp(ended)
+            chosen.insert(original.id)
+        }
+        conversations = ConversationGenerator.newestFirst(conversations)
+        return chosen
+    }
+
     /// Weighted towards the reasons a real account sees most.
     private static func shutdownReason(using random: inout SplitMix64) -> String {
         let draw = Double.random(in: 0..<1, using: &random)

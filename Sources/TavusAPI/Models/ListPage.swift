@@ -1,11 +1,12 @@
 import Foundation
 
-/// One page of the list endpoint, with what was asked for and when it arrived.
-public struct ConversationPage: Sendable, Hashable {
-    public var items: [Conversation]
+/// One page of a list endpoint, with what was asked for (page, size, filter) and when it
+/// arrived. Every resource's list has this shape.
+public struct ListPage<Item: Sendable & Hashable, Filter: Sendable & Hashable>: Sendable, Hashable {
+    public var items: [Item]
     public var page: Int
     public var limit: Int
-    public var status: StatusFilter
+    public var filter: Filter
     /// Every conversation matching the filter, not just this page. When the server's count was
     /// missing or absurd, the least it can be: what this page shows and the pages before it.
     public var totalCount: Int
@@ -13,18 +14,18 @@ public struct ConversationPage: Sendable, Hashable {
     public var totalIsExact: Bool
     public var fetchedAt: Date
 
-    public init(items: [Conversation], page: Int, limit: Int, status: StatusFilter, totalCount: Int, fetchedAt: Date = Date()) {
-        self.init(items: items, page: page, limit: limit, status: status, reportedTotal: totalCount, fetchedAt: fetchedAt)
+    public init(items: [Item], page: Int, limit: Int, filter: Filter, totalCount: Int, fetchedAt: Date = Date()) {
+        self.init(items: items, page: page, limit: limit, filter: filter, reportedTotal: totalCount, fetchedAt: fetchedAt)
     }
 
     /// A page with the server's `total_count` as it was read: nil when missing or not a count.
     /// A count smaller than what this page proves is raised to it, so the header never reads
     /// `page 2/1`.
-    public init(items: [Conversation], page: Int, limit: Int, status: StatusFilter, reportedTotal: Int?, fetchedAt: Date = Date()) {
+    public init(items: [Item], page: Int, limit: Int, filter: Filter, reportedTotal: Int?, fetchedAt: Date = Date()) {
         self.items = items
         self.page = max(1, page)
         self.limit = max(1, limit)
-        self.status = status
+        self.filter = filter
         self.fetchedAt = fetchedAt
         let before = (self.page - 1).multipliedReportingOverflow(by: self.limit)
         let shown = before.overflow ? Count.maximum : min(Count.maximum, before.partialValue + items.count)
@@ -35,6 +36,15 @@ public struct ConversationPage: Sendable, Hashable {
             totalCount = items.isEmpty ? 0 : shown
             totalIsExact = false
         }
+    }
+
+    /// The same page with each item transformed (a model made into what a screen shows).
+    public func map<Other: Sendable & Hashable>(_ transform: (Item) -> Other) -> ListPage<Other, Filter> {
+        var other = ListPage<Other, Filter>(items: items.map(transform), page: page, limit: limit, filter: filter,
+                                            reportedTotal: nil, fetchedAt: fetchedAt)
+        other.totalCount = totalCount
+        other.totalIsExact = totalIsExact
+        return other
     }
 
     /// At least 1, so "page 1/1" reads right for an empty result. Without the server's count,
@@ -50,7 +60,25 @@ public struct ConversationPage: Sendable, Hashable {
     }
 }
 
-/// The wire shape of the list endpoint: `{"data": [...], "total_count": N}`.
+/// A page of conversations, filtered by status.
+public typealias ConversationPage = ListPage<Conversation, StatusFilter>
+
+extension ListPage where Filter == StatusFilter {
+    public init(items: [Item], page: Int, limit: Int, status: StatusFilter, totalCount: Int, fetchedAt: Date = Date()) {
+        self.init(items: items, page: page, limit: limit, filter: status, reportedTotal: totalCount, fetchedAt: fetchedAt)
+    }
+
+    public init(items: [Item], page: Int, limit: Int, status: StatusFilter, reportedTotal: Int?, fetchedAt: Date = Date()) {
+        self.init(items: items, page: page, limit: limit, filter: status, reportedTotal: reportedTotal, fetchedAt: fetchedAt)
+    }
+
+    public var status: StatusFilter {
+        get { filter }
+        set { filter = newValue }
+    }
+}
+
+/// The wire shape of the conversation list endpoint: `{"data": [...], "total_count": N}`.
 public struct ConversationListBody: Decodable, Sendable {
     public var data: [Conversation]
     public var totalCount: Int?

@@ -1,0 +1,47 @@
+import TavusAPI
+
+/// Replicas (faces): `GET /v2/replicas`, filtered by `replica_type`; one is read through the
+/// name directory, which already holds those whose names were looked up.
+public enum ReplicaResource {
+    static let filterParameter = "replica_type"
+
+    static let descriptor = ResourceDescriptor(
+        kind: .replicas, title: "replicas", singular: "replica", aliases: ["faces", "replica", "face"],
+        filterParameter: filterParameter, filters: ["all", "user", "system"],
+        columns: [
+            .init("NAME", width: 0),
+            .init("ID", width: 14, shownFrom: 50),
+            .init("STATUS", width: 10, shownFrom: 40),
+            .init("TRAINING", width: 9, shownFrom: 80),
+            .init("TYPE", width: 6, shownFrom: 70),
+            .init("CREATED (UTC)", width: 16, shownFrom: 110),
+        ],
+        paneTitle: "Replica", urlName: "thumbnail video",
+        fetchPage: { client, key, onRetry throws(TavusError) in
+            let page: ListPage<Replica, String> = try await client.list(
+                "replicas", page: key.number, limit: key.limit, filter: key.filter,
+                query: ResourceDescriptor.query(filterParameter, key.filter), onRetry: onRetry)
+            return page.map(row)
+        },
+        fetchRecord: { directory, id throws(TavusError) in row(try await directory.replica(id: id)) })
+
+    public static func row(_ replica: Replica) -> ResourceRow {
+        let status = ResourceCell.state(replica.status, isFailure: replica.status.lowercased() == "error")
+        return ResourceRow(
+            id: replica.id, name: replica.name,
+            cells: [.text(replica.name), .text(replica.id), status, .text(replica.trainingProgress ?? ""),
+                    .text(replica.replicaType), .time(replica.createdAt)],
+            pane: [
+                .field("Name", .text(replica.name)),
+                .field("ID", .text(replica.id)),
+                .field("Status", status),
+                .field("Training", .text(replica.trainingProgress ?? "")),
+                .field("Error", .state(replica.errorMessage ?? "", isFailure: true)),
+                .field("Type", .text(replica.replicaType)),
+                .field("Video", .link(replica.thumbnailVideoURL)),
+                .field("Created", .time(replica.createdAt)),
+                .field("Updated", .time(replica.updatedAt)),
+            ],
+            url: replica.thumbnailVideoURL)
+    }
+}

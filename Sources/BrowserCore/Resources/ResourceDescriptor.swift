@@ -1,0 +1,50 @@
+import Foundation
+import TavusAPI
+
+/// Everything the browser knows of one kind of resource, in one place: its names, endpoint
+/// and decoding (through `fetchPage`), filter, columns, pane and actions. The screens are
+/// drawn from it, so a new resource is a model and one entry in `ResourceRegistry`.
+public struct ResourceDescriptor: Sendable {
+    /// A column of the table: its heading, its width, and the list width from which it shows.
+    /// The column of width 0 takes what the others leave (at least 10).
+    public struct Column: Sendable, Hashable {
+        public var title: String
+        public var width: Int
+        public var shownFrom: Int
+
+        public init(_ title: String, width: Int, shownFrom: Int = 0) {
+            self.title = title
+            self.width = width
+            self.shownFrom = shownFrom
+        }
+    }
+
+    public typealias PageFetch = @Sendable (TavusClient, ResourceKey, _ onRetry: @escaping @Sendable (RetryNotice) -> Void)
+        async throws(TavusError) -> ResourcePage
+    public typealias RecordFetch = @Sendable (NameDirectory, String) async throws(TavusError) -> ResourceRow
+
+    public var kind: ResourceKind
+    /// `personas`: the view's name, first of the names `:` takes.
+    public var title: String
+    /// `persona`: one of them, in the header's path.
+    public var singular: String
+    /// The other names `:` takes, like `pals`.
+    public var aliases: [String]
+    /// The filter the list endpoint offers, as `f` cycles it: the query parameter and its
+    /// values, `all` sending none.
+    public var filterParameter: String
+    public var filters: [String]
+    public var columns: [Column]
+    /// The pane's title.
+    public var paneTitle: String
+    /// What the URL is, for the pane's captions and messages (`thumbnail video`); nil when
+    /// the items have none.
+    public var urlName: String?
+    public var fetchPage: PageFetch
+    public var fetchRecord: RecordFetch
+
+    /// The query item of a filter value, or none for `all`.
+    public static func query(_ parameter: String, _ filter: String) -> [URLQueryItem] {
+        filter == "all" ? [] : [URLQueryItem(name: parameter, value: filter)]
+    }
+}
