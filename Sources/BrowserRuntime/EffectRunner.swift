@@ -158,6 +158,7 @@ public final class EffectRunner {
                 guard !Task.isCancelled else { return }
                 post(.detailLoaded(id: id, detail))
                 guard !detail.isFinal(now: Date()) else { return }
+                post(.detailIncomplete(id: id))
                 do { try await Task.sleep(for: refresh) } catch { return }
                 post(.detailRefreshDue(id: id))
             } catch {

@@ -132,6 +132,7 @@ struct QuitTests {
         .revalidating(.all(1)),
         .namesFound(NameDirectory.Names(personas: ["p1": "Rhea"]), failure: .cancelled),
         .detailRefreshDue(id: Sample.id(0)),
+        .detailIncomplete(id: Sample.id(0)),
         .resourcePageLoaded(Sample.personaKey(1), Sample.personaPage(), fromCache: false, requestID: 1),
         .resourcePageFailed(Sample.personaKey(1), .cancelled, requestID: 1),
         .resourceRetrying(Sample.personaKey(1), RetryNotice(attempt: 2, maxAttempts: 4, delay: 1, error: .http(status: 503, message: nil)), requestID: 1),
@@ -159,6 +160,7 @@ struct QuitTests {
         case .watchTick: "watchTick"
         case .namesFound: "namesFound"
         case .detailRefreshDue: "detailRefreshDue"
+        case .detailIncomplete: "detailIncomplete"
         case .resourcePageLoaded: "resourcePageLoaded"
         case .resourcePageFailed: "resourcePageFailed"
         case .resourceRetrying: "resourceRetrying"
@@ -170,7 +172,7 @@ struct QuitTests {
     }
 
     @Test func laterEventsCoverEveryKindOfEvent() {
-        #expect(Set(Self.laterEvents.map(Self.caseName)).count == 21)
+        #expect(Set(Self.laterEvents.map(Self.caseName)).count == 22)
     }
 
     @Test(arguments: laterEvents)

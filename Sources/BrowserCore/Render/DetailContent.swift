@@ -72,6 +72,9 @@ enum DetailContent {
         field("Created", conversation.createdAt.longUTC)
         field("Updated", conversation.updatedAt.longUTC)
         lines.append(StyledLine([]))
+        if detail.completing {
+            lines.append(StyledLine([("Still being processed: read again every 10 s until complete", .warning)]))
+        }
 
         switch detail.verbose {
         case .loading:
@@ -123,17 +126,17 @@ enum DetailContent {
 private final class LastLines: @unchecked Sendable {
     private let lock = NSLock()
     private var last: (width: Int, people: DetailContent.People, conversation: Conversation, verbose: DetailState.Verbose,
-                       expanded: Bool, lines: [StyledLine])?
+                       expanded: Bool, completing: Bool, lines: [StyledLine])?
 
     func lines(for detail: DetailState, people: DetailContent.People, width: Int, make: () -> [StyledLine]) -> [StyledLine] {
         lock.lock()
         defer { lock.unlock() }
-        if let last, last.width == width, last.expanded == detail.expanded, last.people == people,
+        if let last, last.width == width, last.expanded == detail.expanded, last.completing == detail.completing, last.people == people,
            last.conversation == detail.conversation, last.verbose == detail.verbose {
             return last.lines
         }
         let lines = make()
-        last = (width, people, detail.conversation, detail.verbose, detail.expanded, lines)
+        last = (width, people, detail.conversation, detail.verbose, detail.expanded, detail.completing, lines)
         return lines
     }
 }

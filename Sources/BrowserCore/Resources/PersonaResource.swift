@@ -1,7 +1,8 @@
 import TavusAPI
 
-/// Personas (PALs): `GET /v2/personas`, filtered by `persona_type`; one is read through the
-/// name directory, so a persona already looked up for its name costs no request.
+/// Personas (PALs): `GET /v2/personas`, filtered by `persona_type`; the list's items are whole,
+/// and one opened from a link is read through the name directory, so a persona already
+/// looked up for its name costs no request.
 public enum PersonaResource {
     static let filterParameter = "persona_type"
 
@@ -16,7 +17,7 @@ public enum PersonaResource {
             .init("TYPE", width: 6, shownFrom: 70),
             .init("CREATED (UTC)", width: 16, shownFrom: 130),
         ],
-        paneTitle: "Persona", urlName: nil,
+        paneTitle: "Persona", urlName: nil, paneFetchesRecord: false,
         fetchPage: { client, key, onRetry throws(TavusError) in
             let page: ListPage<Persona, String> = try await client.list(
                 "personas", page: key.number, limit: key.limit, filter: key.filter,

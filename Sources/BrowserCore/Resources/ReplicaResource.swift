@@ -1,7 +1,7 @@
 import TavusAPI
 
-/// Replicas (faces): `GET /v2/replicas`, filtered by `replica_type`; one is read through the
-/// name directory, which already holds those whose names were looked up.
+/// Replicas (faces): `GET /v2/replicas`, filtered by `replica_type`; a pane reads the replica's
+/// own record, which alone has its error message, once per run.
 public enum ReplicaResource {
     static let filterParameter = "replica_type"
 
@@ -16,7 +16,7 @@ public enum ReplicaResource {
             .init("TYPE", width: 6, shownFrom: 70),
             .init("CREATED (UTC)", width: 16, shownFrom: 110),
         ],
-        paneTitle: "Replica", urlName: "thumbnail video",
+        paneTitle: "Replica", urlName: "thumbnail video", paneFetchesRecord: true,
         fetchPage: { client, key, onRetry throws(TavusError) in
             let page: ListPage<Replica, String> = try await client.list(
                 "replicas", page: key.number, limit: key.limit, filter: key.filter,

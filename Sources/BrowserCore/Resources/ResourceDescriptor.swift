@@ -40,6 +40,9 @@ public struct ResourceDescriptor: Sendable {
     /// What the URL is, for the pane's captions and messages (`thumbnail video`); nil when
     /// the items have none.
     public var urlName: String?
+    /// Whether an item's pane needs its own record (`GET …/{id}`), the list's items lacking
+    /// fields the pane shows; the row is shown until it comes.
+    public var paneFetchesRecord: Bool
     public var fetchPage: PageFetch
     public var fetchRecord: RecordFetch
 

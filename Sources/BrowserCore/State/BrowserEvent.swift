@@ -12,6 +12,8 @@ public enum BrowserEvent: Sendable, Hashable {
     /// A request for a page is about to be tried again.
     case retrying(PageKey, RetryNotice, requestID: Int)
     case detailLoaded(id: String, ConversationDetail)
+    /// The record just loaded for the pane is not final: it will be read again.
+    case detailIncomplete(id: String)
     /// The pane's record was not final when it came, and a while has passed: time to read it again.
     case detailRefreshDue(id: String)
     case resourcePageLoaded(ResourceKey, ResourcePage, fromCache: Bool, requestID: Int)

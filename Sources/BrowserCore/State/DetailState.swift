@@ -14,6 +14,8 @@ public struct DetailState: Sendable, Hashable {
     public var scroll: Int
     /// Whether the long system prompt and tool calls and results are shown whole (`x`).
     public var expanded: Bool
+    /// The record shown is not final yet (still being processed): it is read again a while later.
+    public var completing = false
 
     public init(conversation: Conversation, verbose: Verbose = .loading, scroll: Int = 0, expanded: Bool = false) {
         self.conversation = conversation

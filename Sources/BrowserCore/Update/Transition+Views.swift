@@ -201,6 +201,7 @@ extension Transition {
         if screen.pane?.id == row.id { return }
         screen.pane = ResourceScreen.Pane(id: row.id, row: row)
         top = screen
+        if screen.descriptor.paneFetchesRecord { effects.append(.loadRecord(screen.kind, id: row.id)) }
     }
 
     mutating func moveViewSelection(by delta: Int) {

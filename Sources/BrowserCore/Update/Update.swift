@@ -45,8 +45,11 @@ struct Transition {
         case .detailLoaded(let id, let detail):
             guard state.detail?.conversation.id == id else { break }
             state.detail?.verbose = .loaded(detail)
+            state.detail?.completing = false
             // The record is newer than the row the pane was opened from: its status wins.
             if detail.conversation.id == id { state.detail?.conversation = detail.conversation }
+        case .detailIncomplete(let id):
+            if state.detail?.conversation.id == id { state.detail?.completing = true }
         case .detailRefreshDue(let id):
             // Read again only while the pane is on screen; coming back to it reads it again too.
             if state.views.isEmpty, state.detail?.conversation.id == id { effects.append(.loadDetail(id: id, fresh: true)) }

@@ -65,6 +65,13 @@ public struct TavusClient: Sendable {
         return try Self.decode(data)
     }
 
+    /// `GET /v2/replicas/{id}`: one replica with what only its own record carries (its error
+    /// message, its last update).
+    public func replica(id: String) async throws(TavusError) -> Replica {
+        let data = try await send(.GET, path: try resourcePath("replicas", id), query: [], retrying: true, onRetry: nil)
+        return try Self.decode(data)
+    }
+
     /// `GET /v2/replicas?replica_ids=a,b,c`: those of `ids` that exist, in one request.
     public func replicas(ids: [String]) async throws(TavusError) -> [Replica] {
         guard !ids.isEmpty else { return [] }

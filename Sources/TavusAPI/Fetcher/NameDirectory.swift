@@ -2,8 +2,8 @@
 /// replicas in one batched request per call, personas one request each, and every id asked
 /// at most once per run, whether the lookup worked or not (a failed id keeps showing its id).
 ///
-/// The records found are kept, so opening a persona or replica whose name was looked up
-/// needs no request, and each persona is fetched at most once however it is asked for.
+/// The records of personas and replicas opened in full are kept too: each persona is fetched
+/// at most once, whether for its name or its pane.
 public actor NameDirectory {
     /// Names known so far, by id.
     public struct Names: Sendable, Hashable {
@@ -28,6 +28,7 @@ public actor NameDirectory {
     private var askedPersonas: Set<String> = []
     private var askedReplicas: Set<String> = []
     private var personaRecords: [String: Persona] = [:]
+    /// Replicas' own records, which the batched list does not give in full.
     private var replicaRecords: [String: Replica] = [:]
     private var personasInFlight: [String: Task<Persona, any Error>] = [:]
     /// Persona requests under way at once.
@@ -45,9 +46,8 @@ public actor NameDirectory {
         var failure: TavusError?
         if !replicas.isEmpty {
             do throws(TavusError) {
-                for replica in try await client.replicas(ids: replicas) where replicas.contains(replica.id) {
-                    replicaRecords[replica.id] = replica
-                    if !replica.name.isEmpty { found.replicas[replica.id] = replica.name }
+                for replica in try await client.replicas(ids: replicas) where replicas.contains(replica.id) && !replica.name.isEmpty {
+                    found.replicas[replica.id] = replica.name
                 }
             } catch {
                 failure = error
@@ -94,13 +94,11 @@ public actor NameDirectory {
         return persona
     }
 
-    /// A replica's record: the one held since its name was looked up, or fetched.
+    /// A replica's own record (`GET /v2/replicas/{id}`, which alone carries its error
+    /// message), fetched once.
     public func replica(id: String) async throws(TavusError) -> Replica {
         if let known = replicaRecords[id] { return known }
-        askedReplicas.insert(id)
-        guard let replica = try await client.replicas(ids: [id]).first(where: { $0.id == id }) else {
-            throw .http(status: 404, message: "No replica \(Excerpt.clean(id, limit: 40))")
-        }
+        let replica = try await client.replica(id: id)
         replicaRecords[id] = replica
         return replica
     }

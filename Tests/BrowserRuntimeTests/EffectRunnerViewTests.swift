@@ -1,0 +1,110 @@
+import BrowserCore
+@testable import BrowserRuntime
+import Foundation
+import TavusAPI
+import TavusSandbox
+import Testing
+
+/// The runner's work for views, links, completing records and profiles, against real sandboxes.
+@Suite("The effect runner: views, records and accounts")
+struct EffectRunnerViewTests {
+    @Test func anIncompleteRecordIsReadAgainUntilItIsFinal() async throws {
+        try await SandboxServer.withServer(SandboxConfiguration(recentlyEnded: 1, completionDelay: 0.5)) { sandbox in
+            let events = EventLog()
+            let runner = EffectRunner(fetcher: ConversationFetcher(client: client(sandbox)), recordRefresh: .milliseconds(300),
+                                      post: events.append, emit: { _ in })
+            let late = sandbox.conversations[0].id
+            runner.perform(.loadDetail(id: late))
+            #expect(await events.eventually { $0.contains(.detailRefreshDue(id: late)) })
+            #expect(events.all.contains(.detailIncomplete(id: late)))
+            try await Task.sleep(for: .milliseconds(300))
+            runner.perform(.loadDetail(id: late, fresh: true))
+            #expect(await events.eventually { events in
+                events.contains { if case .detailLoaded(late, let detail) = $0 { !detail.transcript.isEmpty } else { false } }
+            })
+            try await Task.sleep(for: .milliseconds(500))
+            #expect(events.all.filter { $0 == .detailRefreshDue(id: late) }.count == 1, "a final record is not read again")
+        }
+    }
+
+    @Test func aResourcePageComesWithTheNamesOfItsReplicas() async throws {
+        try await SandboxServer.withServer { sandbox in
+            let events = EventLog()
+            let runner = EffectRunner(fetcher: ConversationFetcher(client: client(sandbox)), post: events.append, emit: { _ in })
+            let key = ResourceKey(kind: .personas, filter: "all", number: 1, limit: 5)
+            runner.perform(.loadResourcePage(key, requestID: 3, reload: false))
+            #expect(await events.eventually { $0.contains { if case .namesFound = $0 { true } else { false } } })
+            guard case .resourcePageLoaded(key, let page, false, 3)? = events.all.first else {
+                Issue.record("no page: \(events.all)")
+                return
+            }
+            guard case .namesFound(let names, nil)? = events.all.last else { return }
+            #expect(Set(names.replicas.keys) == Set(page.items.flatMap(\.replicaIDs)))
+            #expect(sandbox.requestCount { $0.path == "/v2/replicas" } == 1)
+            runner.perform(.loadResourcePage(key, requestID: 4, reload: false))
+            #expect(await events.eventually { $0.contains(.resourcePageLoaded(key, page, fromCache: true, requestID: 4)) })
+            #expect(sandbox.requestCount { $0.path == "/v2/personas" } == 1, "the second time from the cache")
+        }
+    }
+
+    @Test func aLinkedRecordIsLoaded() async throws {
+        try await SandboxServer.withServer { sandbox in
+            let events = EventLog()
+            let runner = EffectRunner(fetcher: ConversationFetcher(client: client(sandbox)), post: events.append, emit: { _ in })
+            let persona = sandbox.personas[0]
+            runner.perform(.loadRecord(.personas, id: persona.id))
+            #expect(await events.eventually { $0.contains { if case .recordLoaded(.personas, persona.id, let row) = $0 { row.name == persona.name } else { false } } })
+            runner.perform(.loadRecord(.personas, id: "pnosuchpersona"))
+            #expect(await events.eventually { $0.contains(.recordFailed(.personas, id: "pnosuchpersona", .http(status: 400, message: "Invalid persona_id"))) })
+        }
+    }
+
+    @Test func aProfileSwitchTalksToTheOtherAccountAndKeepsBothCaches() async throws {
+        try await SandboxServer.withServer { first in
+            try await SandboxServer.withServer(SandboxConfiguration(count: 7, seed: 9)) { second in
+                let events = EventLog()
+                let options = BrowserState.Options(limit: 5, sourceLabel: "staging · 127.0.0.1")
+                let opener: AccountOpener = { name in
+                    guard name == "staging" else { return .failure(AccountOpeningFailure("Unknown profile “\(name)”")) }
+                    return .success((Account(fetcher: ConversationFetcher(client: client(second))), options, .all))
+                }
+                let runner = EffectRunner(
+                    fetcher: ConversationFetcher(client: client(first)), profile: ("prod", BrowserState.Options(limit: 5), .all),
+                    openAccount: opener, post: events.append, emit: { _ in })
+                let key = PageKey(status: .all, number: 1, limit: 5)
+                runner.perform(.switchProfile("nope"))
+                #expect(await events.eventually { $0.contains(.profileFailed("Unknown profile “nope”")) })
+                runner.perform(.switchProfile("staging"))
+                #expect(await events.eventually { $0.contains(.profileSwitched(name: "staging", options: options, filter: .all)) })
+                runner.perform(.useAccount("staging"))
+                runner.perform(.loadPage(key, requestID: 1))
+                #expect(await events.eventually { $0.contains { if case .pageLoaded(_, let page, _, 1) = $0 { page.totalCount == 7 } else { false } } })
+                runner.perform(.switchProfile("prod"))
+                #expect(await events.eventually { $0.contains { if case .profileSwitched("prod", _, _) = $0 { true } else { false } } })
+                runner.perform(.useAccount("prod"))
+                runner.perform(.loadPage(key, requestID: 2))
+                #expect(await events.eventually { $0.contains { if case .pageLoaded(_, let page, _, 2) = $0 { page.totalCount == 300 } else { false } } })
+                let lists: (RecordedRequest) -> Bool = { $0.path == "/v2/conversations" }
+                #expect(first.requestCount(matching: lists) == 1 && second.requestCount(matching: lists) == 1)
+                runner.perform(.switchProfile("staging"))
+                runner.perform(.useAccount("staging"))
+                runner.perform(.loadPage(key, requestID: 3))
+                #expect(await events.eventually { $0.contains { if case .pageLoaded(_, _, true, 3) = $0 { true } else { false } } })
+                #expect(second.requestCount(matching: lists) == 1, "the staging account kept its cache")
+            }
+        }
+    }
+
+    @Test func withoutAnOpenerAProfileSwitchSaysWhy() async throws {
+        try await SandboxServer.withServer { sandbox in
+            let events = EventLog()
+            let runner = EffectRunner(fetcher: ConversationFetcher(client: client(sandbox)), post: events.append, emit: { _ in })
+            runner.perform(.switchProfile("staging"))
+            #expect(events.all == [.profileFailed("No config file with profiles: see the README's Configuration")])
+        }
+    }
+}
+
+private func client(_ sandbox: SandboxServer) -> TavusClient {
+    TavusClient(configuration: ClientConfiguration(baseURL: sandbox.baseURL, apiKey: sandbox.apiKey, timeout: 10, retry: .none, proxy: .none))
+}
