@@ -68,6 +68,7 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "tavus-bench", dependencies: ["BrowserCore", "TavusAPI"]),
+        .executableTarget(name: "tavus-man", dependencies: ["BrowserCore"]),
         .testTarget(
             name: "TavusAPITests",
             dependencies: ["TavusAPI", "TavusSandbox"],

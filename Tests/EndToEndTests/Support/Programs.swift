@@ -12,16 +12,18 @@ enum Programs {
             }
             return explicit
         }
+        return try builtBinary("tavus-browse", hint: "Build it with `swift build`, or set TAVUS_BROWSE_BIN to its path.")
+    }
+
+    /// The executable `name` that SwiftPM built next to the running test bundle.
+    static func builtBinary(_ name: String, hint: String = "Build it with `swift build`.") throws -> String {
         var searched: [String] = []
         for directory in candidateDirectories() {
-            let candidate = directory.appendingPathComponent("tavus-browse").path
+            let candidate = directory.appendingPathComponent(name).path
             if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
             searched.append(candidate)
         }
-        throw HarnessError("""
-            The tavus-browse binary was not found (looked at: \(searched.joined(separator: ", "))). \
-            Build it with `swift build`, or set TAVUS_BROWSE_BIN to its path.
-            """)
+        throw HarnessError("The \(name) binary was not found (looked at: \(searched.joined(separator: ", "))). \(hint)")
     }
 
     /// Directories that may hold the test bundle: from argv[0] and from the main bundle,
