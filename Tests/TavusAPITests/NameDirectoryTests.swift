@@ -19,7 +19,8 @@ struct NameDirectoryTests {
             #expect(Set(lookup.names.personas.keys) == Set(personaIDs))
             #expect(Set(lookup.names.replicas.keys) == Set(replicaIDs))
             #expect(sandbox.requestCount { $0.path == "/v2/replicas" } == 1)
-            #expect(sandbox.requestCount { $0.path.hasPrefix("/v2/personas/") } == Set(personaIDs).count)
+            #expect(sandbox.requestCount { $0.path == "/v2/personas" } == 1, "the names of every persona in one list request")
+            #expect(sandbox.requestCount { $0.path.hasPrefix("/v2/personas/") } == 0)
 
             // The next pages ask only for what is new: at most one batch and the new personas.
             var known = Set(personaIDs)
@@ -30,7 +31,7 @@ struct NameDirectoryTests {
                 known.formUnion(newPersonas)
                 _ = await directory.lookUp(personaIDs: next.items.compactMap(\.personaID), replicaIDs: next.items.compactMap(\.replicaID))
                 #expect(sandbox.requestCount { $0.path == "/v2/replicas" } <= 1)
-                #expect(sandbox.requestCount { $0.path.hasPrefix("/v2/personas/") } == newPersonas.count)
+                #expect(sandbox.requestCount { $0.path.hasPrefix("/v2/personas") } == 0, "every persona was on the list")
             }
             sandbox.resetCounts()
             _ = await directory.lookUp(personaIDs: personaIDs, replicaIDs: replicaIDs)
@@ -60,6 +61,20 @@ struct NameDirectoryTests {
             let lookup = await directory.lookUp(personaIDs: ["p00000000000"], replicaIDs: ["r00000000000"])
             #expect(lookup.failure == .http(status: 400, message: "Invalid persona_id"))
             #expect(lookup.names.isEmpty)
+        }
+    }
+}
+
+@Suite("The name directory: personas beyond the list")
+struct NameDirectoryBeyondTheListTests {
+    @Test func aPersonaNotOnTheListIsAskedByItself() async throws {
+        try await withSandbox { sandbox in
+            let directory = NameDirectory(client: sandbox.client())
+            let id = sandbox.personas[0].id
+            sandbox.inject(.status(503), times: 1, path: "/v2/personas")
+            let lookup = await directory.lookUp(personaIDs: [id], replicaIDs: [])
+            #expect(lookup.names.personas[id] == sandbox.personas[0].name, "the list failed; the persona itself answered")
+            #expect(sandbox.requestCount { $0.path == "/v2/personas/\(id)" } == 1)
         }
     }
 }

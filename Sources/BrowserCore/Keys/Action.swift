@@ -33,9 +33,10 @@ public enum KeyContext: Sendable, Hashable, CaseIterable {
 
     public var title: String {
         switch self {
-        case .list, .resourceList: "List"
+        case .list: "List"
         case .detail: "Detail pane"
-        case .resourcePane: "Pane"
+        case .resourceList: "Persona and replica lists"
+        case .resourcePane: "Persona and replica panes"
         }
     }
 }

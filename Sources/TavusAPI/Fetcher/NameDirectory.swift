@@ -1,6 +1,8 @@
 /// The names behind the persona and replica ids of conversations, looked up as pages come:
-/// replicas in one batched request per call, personas one request each, and every id asked
-/// at most once per run, whether the lookup worked or not (a failed id keeps showing its id).
+/// replicas in one batched request per call; personas from the first page of the persona
+/// list, asked once (an account rarely has more than a page of them), and any persona not on
+/// it one request each. Every id is asked at most once per run, whether the lookup worked or
+/// not (a failed id keeps showing its id).
 ///
 /// The records of personas and replicas opened in full are kept too: each persona is fetched
 /// at most once, whether for its name or its pane.
@@ -31,6 +33,10 @@ public actor NameDirectory {
     /// Replicas' own records, which the batched list does not give in full.
     private var replicaRecords: [String: Replica] = [:]
     private var personasInFlight: [String: Task<Persona, any Error>] = [:]
+    /// Whether the persona list was read for names yet (once per run, whatever the outcome).
+    private var personaListRead = false
+    /// How many personas the one list request asks for.
+    static let personaListLimit = 100
     /// Persona requests under way at once.
     private static let parallelPersonaRequests = 4
 
@@ -53,8 +59,16 @@ public actor NameDirectory {
                 failure = error
             }
         }
+        if !personas.isEmpty, !personaListRead {
+            personaListRead = true
+            if let list = try? await client.list("personas", page: 1, limit: Self.personaListLimit, filter: "all") as ListPage<Persona, String> {
+                for persona in list.items where !persona.id.isEmpty { personaRecords[persona.id] = persona }
+            }
+        }
+        let listed = personas.filter { personaRecords[$0] != nil }
+        for id in listed where personaRecords[id]?.name.isEmpty == false { found.personas[id] = personaRecords[id]!.name }
         await withTaskGroup(of: Result<Persona, TavusError>.self) { group in
-            var pending = personas[...]
+            var pending = personas.filter { personaRecords[$0] == nil }[...]
             func startNext() {
                 guard let id = pending.popFirst() else { return }
                 group.addTask {

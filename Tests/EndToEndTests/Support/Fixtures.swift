@@ -11,6 +11,14 @@ func withSandbox<Result>(
     try await SandboxServer.withServer(SandboxConfiguration(count: count, seed: seed), body)
 }
 
+/// Runs `body` against a fresh sandbox made as `configuration` says.
+@discardableResult
+func withSandbox<Result>(
+    _ configuration: SandboxConfiguration, _ body: (SandboxServer) async throws -> Result
+) async throws -> Result {
+    try await SandboxServer.withServer(configuration, body)
+}
+
 /// Runs the built `tavus-browse` with `arguments` in its own tmux server at a fixed size, and
 /// kills that server afterwards, whether `body` succeeds or throws.
 @discardableResult
