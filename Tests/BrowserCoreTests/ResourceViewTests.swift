@@ -292,3 +292,15 @@ struct ResourceViewScreenTests {
         Snapshot.expect(browser.screen, named: "replica-record-100x30")
     }
 }
+
+@Suite("Views: the footer")
+struct ResourceFooterTests {
+    @Test func aPersonasPaneOffersNoURLToOpenAReplicasDoes() {
+        var personas = Browser.showingView(.personas)
+        personas.press(.enter)
+        #expect(!personas.footer.contains("o open") && personas.footer.contains("Esc back"))
+        var replicas = Browser.showingView(.replicas)
+        replicas.press(.enter)
+        #expect(replicas.footer.contains("o open"))
+    }
+}

@@ -85,8 +85,8 @@ public enum KeyMap {
         table[context]?[key]
     }
 
-    /// The footer hints of a context, in table order.
-    public static func hints(for context: KeyContext) -> [String] {
-        bindings.filter { $0.contexts.contains(context) }.compactMap(\.hint)
+    /// The footer hints of a context, in table order, leaving out those of `unavailable` actions.
+    public static func hints(for context: KeyContext, unavailable: Set<Action> = []) -> [String] {
+        bindings.filter { $0.contexts.contains(context) && !unavailable.contains($0.action) }.compactMap(\.hint)
     }
 }

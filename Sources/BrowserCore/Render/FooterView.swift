@@ -28,7 +28,9 @@ enum FooterView {
             frame.put(" " + TerminalText.truncate(TerminalText.sanitize(message.text), to: max(0, leftLimit - 1)), row: row, column: 0, style: style, limit: max(0, leftLimit))
         } else {
             var column = 1
-            for hint in KeyMap.hints(for: state.keyContext) {
+            // A view whose items have no URL has nothing for `o` to open.
+            let unavailable: Set<Action> = state.views.last.map { $0.descriptor.urlName == nil ? [.openURL] : [] } ?? []
+            for hint in KeyMap.hints(for: state.keyContext, unavailable: unavailable) {
                 let hintWidth = TerminalText.width(hint)
                 guard column + hintWidth <= leftLimit else { break }
                 let split = hint.firstIndex(of: " ") ?? hint.endIndex
