@@ -137,18 +137,20 @@ struct KeyMapTests {
         browser.press(.char("?"))
         let screen = browser.screen
         #expect(screen.contains("List") && screen.contains("Detail pane"))
-        for binding in KeyMap.bindings where !binding.contexts.isDisjoint(with: [.list, .detail]) {
-            #expect(screen.contains(binding.label), "\(binding.label)")
-            #expect(screen.contains(binding.summary), "\(binding.summary)")
-        }
+        Self.expectEveryBinding(of: [.list, .detail], on: screen)
         var view = Browser.showingView(.personas, size: TerminalSize(rows: 50, columns: 100))
         view.press(.char("?"))
         let help = view.screen
         #expect(help.contains("Personas list") && help.contains("Persona pane"))
-        for binding in KeyMap.bindings where !binding.contexts.isDisjoint(with: [.resourceList, .resourcePane]) {
-            #expect(help.contains(binding.label), "\(binding.label)")
-            #expect(help.contains(binding.summary), "\(binding.summary)")
-        }
+        Self.expectEveryBinding(of: [.resourceList, .resourcePane], on: help)
         #expect(!help.contains("end an active call"), "the conversations' keys are not the personas'")
+    }
+
+    /// Every binding of these contexts is on the help screen, its keys and what it does.
+    static func expectEveryBinding(of contexts: Set<KeyContext>, on screen: Frame) {
+        for binding in KeyMap.bindings where !binding.contexts.isDisjoint(with: contexts) {
+            #expect(screen.contains(binding.label), "\(binding.label)")
+            #expect(screen.contains(binding.summary), "\(binding.summary)")
+        }
     }
 }

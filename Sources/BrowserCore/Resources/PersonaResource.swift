@@ -4,11 +4,9 @@ import TavusAPI
 /// and one opened from a link is read through the name directory, so a persona already
 /// looked up for its name costs no request.
 public enum PersonaResource {
-    static let filterParameter = "persona_type"
-
     static let descriptor = ResourceDescriptor(
         kind: .personas, title: "personas", singular: "persona", aliases: ["pals", "persona", "pal"],
-        filterParameter: filterParameter, filters: ["all", "user", "system"],
+        filters: ["all", "user", "system"],
         columns: [
             .init("NAME", width: 0),
             .init("ID", width: 14, shownFrom: 50),
@@ -18,12 +16,7 @@ public enum PersonaResource {
             .init("CREATED (UTC)", width: 16, shownFrom: 130),
         ],
         paneTitle: "Persona", urlName: nil, paneFetchesRecord: false,
-        fetchPage: { client, key, onRetry throws(TavusError) in
-            let page: ListPage<Persona, String> = try await client.list(
-                "personas", page: key.number, limit: key.limit, filter: key.filter,
-                query: ResourceDescriptor.query(filterParameter, key.filter), onRetry: onRetry)
-            return page.map(row)
-        },
+        fetchPage: ResourceDescriptor.listFetch("personas", filteredBy: "persona_type", row: row),
         fetchRecord: { directory, id throws(TavusError) in row(try await directory.persona(id: id)) })
 
     public static func row(_ persona: Persona) -> ResourceRow {

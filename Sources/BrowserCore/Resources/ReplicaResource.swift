@@ -3,11 +3,9 @@ import TavusAPI
 /// Replicas (faces): `GET /v2/replicas`, filtered by `replica_type`; a pane reads the replica's
 /// own record, which alone has its error message, once per run.
 public enum ReplicaResource {
-    static let filterParameter = "replica_type"
-
     static let descriptor = ResourceDescriptor(
         kind: .replicas, title: "replicas", singular: "replica", aliases: ["faces", "replica", "face"],
-        filterParameter: filterParameter, filters: ["all", "user", "system"],
+        filters: ["all", "user", "system"],
         columns: [
             .init("NAME", width: 0),
             .init("ID", width: 14, shownFrom: 50),
@@ -17,12 +15,7 @@ public enum ReplicaResource {
             .init("CREATED (UTC)", width: 16, shownFrom: 110),
         ],
         paneTitle: "Replica", urlName: "thumbnail video", paneFetchesRecord: true,
-        fetchPage: { client, key, onRetry throws(TavusError) in
-            let page: ListPage<Replica, String> = try await client.list(
-                "replicas", page: key.number, limit: key.limit, filter: key.filter,
-                query: ResourceDescriptor.query(filterParameter, key.filter), onRetry: onRetry)
-            return page.map(row)
-        },
+        fetchPage: ResourceDescriptor.listFetch("replicas", filteredBy: "replica_type", row: row),
         fetchRecord: { directory, id throws(TavusError) in row(try await directory.replica(id: id)) })
 
     public static func row(_ replica: Replica) -> ResourceRow {

@@ -30,9 +30,7 @@ public struct ResourceDescriptor: Sendable {
     public var singular: String
     /// The other names `:` takes, like `pals`.
     public var aliases: [String]
-    /// The filter the list endpoint offers, as `f` cycles it: the query parameter and its
-    /// values, `all` sending none.
-    public var filterParameter: String
+    /// The values of the filter the list endpoint offers, as `f` cycles them; `all` sends none.
     public var filters: [String]
     public var columns: [Column]
     /// The pane's title.
@@ -46,8 +44,16 @@ public struct ResourceDescriptor: Sendable {
     public var fetchPage: PageFetch
     public var fetchRecord: RecordFetch
 
-    /// The query item of a filter value, or none for `all`.
-    public static func query(_ parameter: String, _ filter: String) -> [URLQueryItem] {
-        filter == "all" ? [] : [URLQueryItem(name: parameter, value: filter)]
+    /// The page fetch of a resource listed at `GET /v2/COLLECTION`, filtered by `parameter`
+    /// (no filter for `all`), its items decoded as `Item` and made into rows by `row`.
+    public static func listFetch<Item: Decodable & Sendable & Hashable>(
+        _ collection: String, filteredBy parameter: String, row: @escaping @Sendable (Item) -> ResourceRow
+    ) -> PageFetch {
+        { client, key, onRetry throws(TavusError) in
+            let query = key.filter == "all" ? [] : [URLQueryItem(name: parameter, value: key.filter)]
+            let page: ListPage<Item, String> = try await client.list(
+                collection, page: key.number, limit: key.limit, filter: key.filter, query: query, onRetry: onRetry)
+            return page.map(row)
+        }
     }
 }
