@@ -62,7 +62,7 @@ struct ViewsEndToEndTests {
                 try await tmux.press("Enter")
                 try await tmux.waitFor(text: "DEFAULT REPLICA")
                 try await tmux.waitFor(text: "\(sandbox.personas.count) total")
-                try await tmux.type(":faces")
+                try await tmux.type(":replicas")
                 try await tmux.press("Enter")
                 try await tmux.waitFor(text: "TRAINING")
                 let replicas = try await tmux.waitFor(text: "\(sandbox.replicas.count) total")

@@ -31,62 +31,48 @@ enum ListView {
                 + (persona > 0 ? persona + 1 : 0) + (replica > 0 ? replica + 1 : 0)
             name = max(4, width - fixed)
         }
+
+        /// The shown columns' headings and widths, in order.
+        var shown: [(title: String, width: Int)] {
+            [("ID", id), ("NAME", name), ("PERSONA", persona), ("REPLICA", replica), ("STATUS", status), ("CREATED (UTC)", created)]
+                .filter { $0.1 > 0 }
+        }
     }
 
     static func draw(_ state: BrowserState, layout: Layout, into frame: inout Frame) {
         let width = layout.listWidth
         let columns = Columns(width: width)
-        var headings = " " + TerminalText.fit("ID", to: columns.id) + " " + TerminalText.fit("NAME", to: columns.name)
-            + (columns.persona > 0 ? " " + TerminalText.fit("PERSONA", to: columns.persona) : "")
-            + (columns.replica > 0 ? " " + TerminalText.fit("REPLICA", to: columns.replica) : "")
-            + " " + TerminalText.fit("STATUS", to: columns.status)
-        if columns.created > 0 { headings += " " + TerminalText.fit("CREATED (UTC)", to: columns.created) }
-        frame.put(TerminalText.fit(headings, to: width), row: 1, column: 0, style: .columnHeader, limit: width)
+        TableView.drawHeadings(columns.shown, width: width, into: &frame)
 
         let rows = state.visibleRows
         if rows.isEmpty {
-            drawEmpty(state, layout: layout, into: &frame)
+            TableView.drawEmpty(emptyText(state), layout: layout, into: &frame)
             return
         }
+        let widths = columns.shown.map(\.width)
         for line in 0..<layout.listHeight {
             let index = state.scroll + line
             guard index < rows.count else { break }
-            drawRow(rows[index], names: state.names, selected: index == state.selection, row: layout.listTop + line,
-                    columns: columns, width: width, into: &frame)
+            TableView.drawRow(cells(rows[index], names: state.names, columns: columns), widths: widths,
+                              selected: index == state.selection, row: layout.listTop + line, width: width, into: &frame)
             highlight(state.activeSearch, in: TerminalText.sanitize(rows[index].name), row: layout.listTop + line,
                       column: 1 + columns.id + 1, width: columns.name, into: &frame)
         }
     }
 
-    static func drawRow(
-        _ conversation: Conversation, names: NameDirectory.Names, selected: Bool, row: Int, columns: Columns, width: Int,
-        into frame: inout Frame
-    ) {
-        let base: Style = selected ? .selected : .normal
-        frame.clear(row: row, column: 0, height: 1, width: width, style: base)
-        frame.put(selected ? "▶" : " ", row: row, column: 0, style: base)
-        var column = 1
-        func field(_ text: String, _ width: Int, _ style: Style) {
-            frame.put(TerminalText.truncate(text, to: width), row: row, column: column, style: style, limit: width)
-            column += width + 1
-        }
-        field(TerminalText.sanitize(conversation.id), columns.id, base)
-        field(TerminalText.sanitize(conversation.name), columns.name, base)
+    /// A conversation's cells for the shown columns.
+    static func cells(_ conversation: Conversation, names: NameDirectory.Names, columns: Columns) -> [(text: String, style: Style)] {
         /// A persona's or replica's name; its id, dimmed, until the name is known.
-        func person(_ id: String?, in known: [String: String], _ width: Int) {
-            if let id, let name = known[id], !name.isEmpty {
-                field(TerminalText.sanitize(name), width, base)
-            } else {
-                field(id.map(TerminalText.sanitize) ?? "—", width, selected ? .selected : .dim)
-            }
+        func person(_ id: String?, in known: [String: String]) -> (String, Style) {
+            if let id, let name = known[id], !name.isEmpty { return (TerminalText.sanitize(name), .normal) }
+            return (id.map(TerminalText.sanitize) ?? "—", .dim)
         }
-        if columns.persona > 0 { person(conversation.personaID, in: names.personas, columns.persona) }
-        if columns.replica > 0 { person(conversation.replicaID, in: names.replicas, columns.replica) }
-        let (label, statusStyle) = statusLabel(conversation.status)
-        field(label, columns.status, selected ? .selected : statusStyle)
-        if columns.created > 0 {
-            field(TerminalText.sanitize(conversation.createdAt.shortUTC), columns.created, selected ? .selected : .dim)
-        }
+        var cells: [(text: String, style: Style)] = [(TerminalText.sanitize(conversation.id), .normal), (TerminalText.sanitize(conversation.name), .normal)]
+        if columns.persona > 0 { cells.append(person(conversation.personaID, in: names.personas)) }
+        if columns.replica > 0 { cells.append(person(conversation.replicaID, in: names.replicas)) }
+        cells.append(statusLabel(conversation.status))
+        if columns.created > 0 { cells.append((TerminalText.sanitize(conversation.createdAt.shortUTC), .dim)) }
+        return cells
     }
 
     /// Marks where the search text stands in a shown name.
@@ -106,19 +92,14 @@ enum ListView {
         }
     }
 
-    static func drawEmpty(_ state: BrowserState, layout: Layout, into frame: inout Frame) {
-        let text: String
+    static func emptyText(_ state: BrowserState) -> String {
         if !state.activeSearch.isEmpty {
-            text = "No matches for “\(TerminalText.sanitize(state.activeSearch))” in \(state.loadedRows.count) loaded pages"
+            return "No matches for “\(TerminalText.sanitize(state.activeSearch))” in \(state.loadedRows.count) loaded pages"
         } else if state.page == nil || state.page?.status != state.filter {
-            text = state.loading != nil ? "Loading conversations…" : "No conversations loaded"
+            return state.loading != nil ? "Loading conversations…" : "No conversations loaded"
         } else if state.filter == .all {
-            text = "No conversations yet"
-        } else {
-            text = "No \(state.filter.rawValue) conversations"
+            return "No conversations yet"
         }
-        let row = layout.listTop + max(0, layout.listHeight / 2 - 1)
-        let cut = TerminalText.truncate(text, to: layout.listWidth - 2)
-        frame.put(cut, row: row, column: max(1, (layout.listWidth - TerminalText.width(cut)) / 2), style: .dim)
+        return "No \(state.filter.rawValue) conversations"
     }
 }

@@ -1,7 +1,8 @@
 import TavusAPI
 
-/// The table of a resource view, drawn from its kind's columns: the columns that fit the
-/// width, the flexible one taking what they leave, the selection marked.
+/// The one table renderer: headings, rows of styled cells cut to their columns, the selection
+/// marked. A resource view's columns come from its kind's registry entry (those that fit the
+/// width, the flexible one taking what they leave); the conversations' from `ListView`.
 enum TableView {
     /// The columns shown at a width, with the width each gets.
     static func fitted(_ columns: [ResourceDescriptor.Column], width: Int) -> [(index: Int, column: ResourceDescriptor.Column, width: Int)] {
@@ -14,8 +15,7 @@ enum TableView {
     static func draw(_ screen: ResourceScreen, names: NameDirectory.Names, isLoading: Bool, layout: Layout, into frame: inout Frame) {
         let width = layout.listWidth
         let columns = fitted(screen.descriptor.columns, width: width)
-        let headings = " " + columns.map { TerminalText.fit($0.column.title, to: $0.width) }.joined(separator: " ")
-        frame.put(TerminalText.fit(headings, to: width), row: 1, column: 0, style: .columnHeader, limit: width)
+        drawHeadings(columns.map { ($0.column.title, $0.width) }, width: width, into: &frame)
 
         let rows = screen.rows
         guard !rows.isEmpty else {
@@ -23,28 +23,44 @@ enum TableView {
             let text = screen.page == nil || screen.page?.filter != screen.filter
                 ? (isLoading ? "Loading \(title)…" : "No \(title) loaded")
                 : screen.filter == "all" ? "No \(title) yet" : "No \(screen.filter) \(title)"
-            let row = layout.listTop + max(0, layout.listHeight / 2 - 1)
-            let cut = TerminalText.truncate(text, to: width - 2)
-            frame.put(cut, row: row, column: max(1, (width - TerminalText.width(cut)) / 2), style: .dim)
+            drawEmpty(text, layout: layout, into: &frame)
             return
         }
         for line in 0..<layout.listHeight {
             let index = screen.scroll + line
             guard index < rows.count else { break }
-            let selected = index == screen.selection
-            let row = layout.listTop + line
-            let base: Style = selected ? .selected : .normal
-            frame.clear(row: row, column: 0, height: 1, width: width, style: base)
-            frame.put(selected ? "▶" : " ", row: row, column: 0, style: base)
-            var column = 1
-            for fitted in columns {
-                let cell = rows[index].cells.indices.contains(fitted.index) ? rows[index].cells[fitted.index] : .text("")
-                let (text, style) = CellText.show(cell, names: names)
-                frame.put(TerminalText.truncate(text, to: fitted.width), row: row, column: column,
-                          style: selected ? .selected : style, limit: fitted.width)
-                column += fitted.width + 1
+            let cells = columns.map { fitted in
+                rows[index].cells.indices.contains(fitted.index) ? CellText.show(rows[index].cells[fitted.index], names: names) : ("", .normal)
             }
+            drawRow(cells, widths: columns.map(\.width), selected: index == screen.selection, row: layout.listTop + line,
+                    width: width, into: &frame)
         }
+    }
+
+    /// The column headings on the row under the header.
+    static func drawHeadings(_ columns: [(title: String, width: Int)], width: Int, into frame: inout Frame) {
+        let headings = " " + columns.map { TerminalText.fit($0.title, to: $0.width) }.joined(separator: " ")
+        frame.put(TerminalText.fit(headings, to: width), row: 1, column: 0, style: .columnHeader, limit: width)
+    }
+
+    /// One row: its cells cut to their columns, one space apart, after the selection mark.
+    static func drawRow(_ cells: [(text: String, style: Style)], widths: [Int], selected: Bool, row: Int, width: Int, into frame: inout Frame) {
+        let base: Style = selected ? .selected : .normal
+        frame.clear(row: row, column: 0, height: 1, width: width, style: base)
+        frame.put(selected ? "▶" : " ", row: row, column: 0, style: base)
+        var column = 1
+        for (cell, cellWidth) in zip(cells, widths) {
+            frame.put(TerminalText.truncate(cell.text, to: cellWidth), row: row, column: column,
+                      style: selected ? .selected : cell.style, limit: cellWidth)
+            column += cellWidth + 1
+        }
+    }
+
+    /// A line in the middle of an empty list saying why it is empty.
+    static func drawEmpty(_ text: String, layout: Layout, into frame: inout Frame) {
+        let row = layout.listTop + max(0, layout.listHeight / 2 - 1)
+        let cut = TerminalText.truncate(text, to: layout.listWidth - 2)
+        frame.put(cut, row: row, column: max(1, (layout.listWidth - TerminalText.width(cut)) / 2), style: .dim)
     }
 }
 
