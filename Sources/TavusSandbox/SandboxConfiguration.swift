@@ -17,10 +17,13 @@ public struct SandboxConfiguration: Sendable {
     /// recording appear `completionDelay` seconds after the record is first asked for.
     public var recentlyEnded: Int
     public var completionDelay: Double
+    /// Serve https with `SandboxCertificate` instead of plain http.
+    public var tls: Bool
 
     public init(
         apiKey: String = defaultAPIKey, count: Int = 300, seed: UInt64 = 42,
-        port: Int = 0, latencyMilliseconds: Int = 0, recentlyEnded: Int = 0, completionDelay: Double = 12
+        port: Int = 0, latencyMilliseconds: Int = 0, recentlyEnded: Int = 0, completionDelay: Double = 12,
+        tls: Bool = false
     ) {
         self.apiKey = apiKey
         self.count = count
@@ -29,5 +32,6 @@ public struct SandboxConfiguration: Sendable {
         self.latencyMilliseconds = latencyMilliseconds
         self.recentlyEnded = recentlyEnded
         self.completionDelay = completionDelay
+        self.tls = tls
     }
 }

@@ -1,7 +1,9 @@
 import Foundation
 import Hummingbird
+import HummingbirdTLS
 import Logging
 import NIOCore
+import NIOSSL
 import ServiceLifecycle
 import TavusAPI
 
@@ -10,6 +12,8 @@ import TavusAPI
 /// run inside a full-screen terminal program.
 public final class SandboxServer: Sendable {
     public let port: Int
+    /// Whether it speaks https (with `SandboxCertificate`).
+    public let isTLS: Bool
     /// The one key the server accepts.
     public let apiKey: String
     /// The personas served, newest first; generated conversations name only these.
@@ -25,10 +29,11 @@ public final class SandboxServer: Sendable {
     private static let shutdownGrace = Duration.seconds(3)
 
     private init(
-        port: Int, apiKey: String, personas: [SandboxPersona], replicas: [SandboxReplica],
+        port: Int, isTLS: Bool, apiKey: String, personas: [SandboxPersona], replicas: [SandboxReplica],
         state: Locked<SandboxState>, serviceGroup: ServiceGroup, running: Task<Void, any Error>
     ) {
         self.port = port
+        self.isTLS = isTLS
         self.apiKey = apiKey
         self.personas = personas
         self.replicas = replicas
@@ -54,6 +59,7 @@ public final class SandboxServer: Sendable {
         let (ports, portSink) = AsyncStream<Int>.makeStream()
         let app = Application(
             responder: SandboxResponder(api: api),
+            server: try configuration.tls ? .tls(.http1(), tlsConfiguration: Self.tlsConfiguration()) : .http1(),
             configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: configuration.port)),
             onServerRunning: { channel in
                 portSink.yield(channel.localAddress?.port ?? configuration.port)
@@ -74,7 +80,7 @@ public final class SandboxServer: Sendable {
             throw SandboxServerError.stoppedBeforeListening
         }
         return SandboxServer(
-            port: port, apiKey: configuration.apiKey, personas: personas, replicas: replicas,
+            port: port, isTLS: configuration.tls, apiKey: configuration.apiKey, personas: personas, replicas: replicas,
             state: state, serviceGroup: serviceGroup, running: running)
     }
 
@@ -95,9 +101,16 @@ public final class SandboxServer: Sendable {
         }
     }
 
-    /// `http://127.0.0.1:PORT`
+    /// The server side of https with the sandbox's own certificate.
+    private static func tlsConfiguration() throws -> TLSConfiguration {
+        let certificates = try NIOSSLCertificate.fromPEMBytes(Array(SandboxCertificate.certificatePEM.utf8))
+        let key = try NIOSSLPrivateKey(bytes: Array(SandboxCertificate.privateKeyPEM.utf8), format: .pem)
+        return TLSConfiguration.makeServerConfiguration(certificateChain: certificates.map { .certificate($0) }, privateKey: .privateKey(key))
+    }
+
+    /// `http://127.0.0.1:PORT`, or `https://` with `tls`.
     public var baseURL: URL {
-        URL(string: "http://127.0.0.1:\(port)")!
+        URL(string: "\(isTLS ? "https" : "http")://127.0.0.1:\(port)")!
     }
 
     /// Stops listening, releases hanging requests and waits for the server to wind down.

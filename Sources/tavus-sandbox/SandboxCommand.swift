@@ -69,6 +69,9 @@ struct SandboxCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Seconds after the first look at such a record until it is complete.", valueName: "seconds"))
     var completionDelay = 12.0
 
+    @Flag(help: "Serve https, with a self-signed certificate for 127.0.0.1 that clients do not trust unless told to.")
+    var tls = false
+
     @Option(help: ArgumentHelp("Answer with this HTTP status (100-599).", valueName: "code"))
     var failStatus: Int?
 
@@ -164,7 +167,7 @@ struct SandboxCommand: AsyncParsableCommand {
         let signals = TerminationSignals()
         let server = try await SandboxServer.start(SandboxConfiguration(
             apiKey: apiKey, count: count, seed: seed, port: port, latencyMilliseconds: latencyMilliseconds,
-            recentlyEnded: recentlyEnded, completionDelay: completionDelay))
+            recentlyEnded: recentlyEnded, completionDelay: completionDelay, tls: tls))
         if let fault {
             server.inject(fault, times: failTimes)
         }

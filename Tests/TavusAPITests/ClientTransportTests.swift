@@ -45,6 +45,49 @@ struct ClientTransportTests {
         }
     }
 
+    @Test func anHttpsSandboxAnswersAClientThatTrustsItsCertificate() async throws {
+        try await withSandbox(SandboxConfiguration(tls: true)) { api in
+            #expect(api.baseURL.scheme == "https")
+            let page = try await api.client().listConversations(page: 1, limit: 5, status: .all)
+            #expect(page.items.count == 5)
+            #expect(api.requests.last?.apiKey == api.apiKey)
+        }
+    }
+
+    @Test func anUntrustedCertificateIsATLSFailureAndTheKeyIsNotSent() async throws {
+        try await withSandbox(SandboxConfiguration(tls: true)) { api in
+            let client = TavusClient(configuration: ClientConfiguration(baseURL: api.baseURL, apiKey: api.apiKey, retry: .none, proxy: .none))
+            let error = await tavusError { _ = try await client.listConversations(page: 1, limit: 5, status: .all) }
+            guard case .transport(.tls, _)? = error else {
+                Issue.record("expected a TLS failure, got \(String(describing: error))")
+                return
+            }
+            #expect(api.requestCount == 0)
+        }
+    }
+
+    @Test func httpsToHttpOverRealSocketsIsRefusedAndTheKeyStaysHome() async throws {
+        try await withSandbox(SandboxConfiguration(tls: true)) { api in
+            try await withSandbox { plain in
+                let target = "http://127.0.0.1:\(api.port)/v2/conversations"
+                api.inject(.redirect(to: target), times: nil)
+                plain.inject(.redirect(to: target), times: nil)
+                let error = await tavusError { _ = try await api.client().listConversations(page: 1, limit: 5, status: .all) }
+                guard case .redirectRefused(let refused, let reason)? = error else {
+                    Issue.record("expected a refused redirect, got \(String(describing: error))")
+                    return
+                }
+                #expect(refused == target)
+                #expect(reason.contains("https://127.0.0.1:\(api.port)"))
+                #expect(api.requestCount == 1, "one https request, nothing sent over http")
+                let other = "http://127.0.0.1:\(plain.port)/v2/conversations"
+                api.inject(.redirect(to: other), times: nil)
+                _ = await tavusError { _ = try await api.client().listConversations(page: 1, limit: 5, status: .all) }
+                #expect(plain.requestCount == 0 && plain.requests.allSatisfy { $0.apiKey == nil })
+            }
+        }
+    }
+
     @Test func httpsToHttpIsNeverFollowed() throws {
         let origin = try #require(Origin(URL(string: "https://tavusapi.com")!))
         let current = URL(string: "https://tavusapi.com/v2/conversations")!

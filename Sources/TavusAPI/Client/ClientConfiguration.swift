@@ -13,6 +13,9 @@ public struct ClientConfiguration: Sendable {
     public var userAgent: String
     /// The proxies from `HTTPS_PROXY`, `HTTP_PROXY` and `NO_PROXY`.
     public var proxy: ProxySettings
+    /// A certificate (PEM) trusted beside the system's trust store: a local https test
+    /// server's. Nil, as the program always has it, trusts the system's store only.
+    public var extraTrustedCertificatePEM: String?
 
     public init(
         baseURL: URL = ClientConfiguration.defaultBaseURL,
@@ -20,7 +23,8 @@ public struct ClientConfiguration: Sendable {
         timeout: TimeInterval = 15,
         retry: RetryPolicy = .standard,
         userAgent: String = "tavus-browse/\(ClientConfiguration.version)",
-        proxy: ProxySettings = ProxySettings(environment: ProcessInfo.processInfo.environment)
+        proxy: ProxySettings = ProxySettings(environment: ProcessInfo.processInfo.environment),
+        extraTrustedCertificatePEM: String? = nil
     ) {
         self.baseURL = baseURL
         self.apiKey = apiKey
@@ -28,5 +32,6 @@ public struct ClientConfiguration: Sendable {
         self.retry = retry
         self.userAgent = userAgent
         self.proxy = proxy
+        self.extraTrustedCertificatePEM = extraTrustedCertificatePEM
     }
 }

@@ -16,7 +16,8 @@ public struct TavusClient: Sendable {
 
     public init(configuration: ClientConfiguration) {
         self.configuration = configuration
-        transport = HTTPTransport(proxy: configuration.proxy.server(for: configuration.baseURL))
+        transport = HTTPTransport(proxy: configuration.proxy.server(for: configuration.baseURL),
+                                  extraTrustedCertificatePEM: configuration.extraTrustedCertificatePEM)
         origin = Origin(configuration.baseURL)
         let host = configuration.baseURL.host ?? ""
         let address = configuration.baseURL.port.map { "\(host):\($0)" } ?? host

@@ -3,6 +3,7 @@ import Foundation
 import NIOConcurrencyHelpers
 import NIOCore
 import NIOHTTP1
+import NIOSSL
 
 /// One HTTP exchange at a time over a pooled connection, waiting in the kernel (SwiftNIO), with
 /// a deadline that covers the whole answer, a cap on its size after decompression, and no
@@ -21,8 +22,14 @@ struct HTTPTransport: Sendable {
 
     private let client: HTTPClient
 
-    init(proxy: ProxySettings.Server?) {
-        client = Self.shared(proxy: proxy)
+    init(proxy: ProxySettings.Server?, extraTrustedCertificatePEM: String? = nil) {
+        client = Self.shared(Setup(proxy: proxy, extraTrustedCertificatePEM: extraTrustedCertificatePEM))
+    }
+
+    /// What sets one shared client apart from another.
+    struct Setup: Hashable {
+        var proxy: ProxySettings.Server?
+        var extraTrustedCertificatePEM: String?
     }
 
     /// Sends one request and reads the whole answer before `deadline`.
@@ -55,11 +62,12 @@ struct HTTPTransport: Sendable {
 
     struct DeadlinePassed: Error {}
 
-    /// One client for each proxy setting, for the life of the process: connections are pooled
-    /// across pages and never torn down mid-run.
-    private static func shared(proxy: ProxySettings.Server?) -> HTTPClient {
+    /// One client for each proxy setting (and trusted test certificate), for the life of the
+    /// process: connections are pooled across pages and never torn down mid-run.
+    private static func shared(_ setup: Setup) -> HTTPClient {
         clients.withLockedValue { clients in
-            if let existing = clients[proxy] { return existing }
+            if let existing = clients[setup] { return existing }
+            let proxy = setup.proxy
             var configuration = HTTPClient.Configuration(
                 redirectConfiguration: .disallow,
                 timeout: .init(connect: .seconds(30)),
@@ -75,13 +83,18 @@ struct HTTPTransport: Sendable {
                         return .basic(username: user, password: password)
                     })
             }
+            if let pem = setup.extraTrustedCertificatePEM, let certificates = try? NIOSSLCertificate.fromPEMBytes(Array(pem.utf8)) {
+                var tls = TLSConfiguration.makeClientConfiguration()
+                tls.additionalTrustRoots = [.certificates(certificates)]
+                configuration.tlsConfiguration = tls
+            }
             let client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
-            clients[proxy] = client
+            clients[setup] = client
             return client
         }
     }
 
-    private static let clients = NIOLockedValueBox<[ProxySettings.Server?: HTTPClient]>([:])
+    private static let clients = NIOLockedValueBox<[Setup: HTTPClient]>([:])
 }
 
 private extension Array where Element == String {

@@ -19,7 +19,8 @@ extension SandboxServer {
     /// A client for this sandbox. No retries by default, so failures show at once.
     func client(apiKey: String? = nil, timeout: TimeInterval = 10, retry: RetryPolicy = .none) -> TavusClient {
         TavusClient(configuration: ClientConfiguration(
-            baseURL: baseURL, apiKey: apiKey ?? self.apiKey, timeout: timeout, retry: retry))
+            baseURL: baseURL, apiKey: apiKey ?? self.apiKey, timeout: timeout, retry: retry, proxy: .none,
+            extraTrustedCertificatePEM: isTLS ? SandboxCertificate.certificatePEM : nil))
     }
 
     var listRequestCount: Int {
