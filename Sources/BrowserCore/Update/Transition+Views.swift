@@ -106,7 +106,6 @@ extension Transition {
                 requestViewPage(reload: true)
             }
         case .back: back()
-        case .cancel, .closeDetail: back()
         case .toggleHelp: state.showHelp.toggle()
         case .quit: quit()
         case .interrupt:
@@ -118,7 +117,7 @@ extension Transition {
             } else {
                 interrupt()
             }
-        case .search, .toggleExpand, .endConversation, .toggleWatch, .openPersona, .openReplica:
+        case .search, .toggleExpand, .endConversation, .toggleWatch, .openPersona, .openReplica, .cancel, .closeDetail:
             break
         }
     }
