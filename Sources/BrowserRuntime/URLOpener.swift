@@ -50,6 +50,9 @@ public enum URLOpener {
         return nil
     }
 
+    /// How often a start that failed with "text file busy" is tried again, 20 ms apart.
+    static let busyRetries = 10
+
     static func spawn(_ argv: [String], environment: [String: String]) -> String? {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -67,7 +70,13 @@ public enum URLOpener {
             cEnv.forEach { free($0) }
         }
         var pid = pid_t()
-        let result = posix_spawn(&pid, argv[0], &actions, nil, &cArgs, &cEnv)
+        var result = posix_spawn(&pid, argv[0], &actions, nil, &cArgs, &cEnv)
+        // A program file that another process still holds open for writing (one just written,
+        // while a fork elsewhere inherited its descriptor) cannot run yet: try again shortly.
+        for _ in 0..<Self.busyRetries where result == ETXTBSY {
+            usleep(20_000)
+            result = posix_spawn(&pid, argv[0], &actions, nil, &cArgs, &cEnv)
+        }
         guard result == 0 else { return "Not opened: could not start \(argv[0]): \(String(cString: strerror(result)))" }
         let verdict = ExitVerdict()
         let child = pid
