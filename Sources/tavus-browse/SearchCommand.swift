@@ -15,27 +15,19 @@ struct SearchCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Words to find, all of them; the last may be the start of a word.", valueName: "query"))
     var query: String
 
-    @OptionGroup var connection: ConnectionOptions
-
-    @Option(name: .long, help: ArgumentHelp("Only conversations with this status: active or ended.", valueName: "status"))
-    var status: StartFilter?
+    /// The browser's group, whose `--status` and `--limit` (the most hits, 20 by default) are
+    /// the search's: the parser gives an option the bare command also has to that group.
+    @OptionGroup var listing: ListingOptions
 
     @Option(name: .long, help: ArgumentHelp("table, json or tsv.", valueName: "format"))
     var format: OutputFormat = .table
 
-    @Option(name: .long, help: ArgumentHelp("The most hits to print (default 20).", valueName: "n"))
-    var limit: Int = 20
-
-    func validate() throws {
-        guard limit >= 1 else { throw ValidationError("--limit must be at least 1") }
-    }
-
     func run() throws {
         do {
-            let local = try IndexCommand.openExisting(connection)
+            let local = try IndexCommand.openExisting(listing.connection)
             defer { local.close() }
             let index = local.index
-            let (query, status, limit) = (query, status?.rawValue, limit)
+            let (query, status, limit) = (query, listing.status?.rawValue, listing.limit ?? 20)
             let hits: [SearchHit]
             do {
                 hits = try blocking { try await index.search(query, status: status, limit: limit) }
@@ -78,7 +70,8 @@ enum SearchOutput {
             out += row([(ids[index], idWidth), (names[index], nameWidth), (TerminalText.sanitize(hit.status), 8),
                         (TerminalText.sanitize(Timestamp(raw: hit.createdAt).shortUTC), 16), (personas[index], personaWidth)])
             if let snippet = hit.snippet {
-                out += "    " + highlighted(TerminalText.fit(TerminalText.sanitize(snippet), to: max(8, (width ?? 1_000) - 4)), color: color) + "\n"
+                let line = TerminalText.sanitize(snippet)
+                out += "    " + highlighted(width.map { TerminalText.truncate(line, to: max(8, $0 - 4)) } ?? line, color: color) + "\n"
             }
         }
         return out

@@ -68,6 +68,8 @@ enum Programs {
         }
         // The developer's own config file must not change what a test sees.
         environment["XDG_CONFIG_HOME"] = "/nonexistent/tavus-browse-tests"
+        // Nor may a test write into the developer's cache: `list` writes its pages into the index.
+        environment["XDG_CACHE_HOME"] = "/tmp/tavus-e2e-cache-\(getpid())"
         environment["LANG"] = utf8Locale
         environment["TZ"] = "UTC"
         if environment["PATH"] == nil { environment["PATH"] = "/usr/local/bin:/usr/bin:/bin" }
