@@ -13,7 +13,7 @@ struct SyncCommand: ParsableCommand {
 
     @OptionGroup var connection: ConnectionOptions
 
-    @Option(name: .long, help: ArgumentHelp("Requests at once (default 4).", valueName: "n"))
+    @Option(name: .long, help: ArgumentHelp("Requests at once, from 1 to 32.", valueName: "n"))
     var jobs: Int = 4
 
     func validate() throws {
