@@ -22,8 +22,9 @@ struct TavusBrowse: ParsableCommand {
             EXIT STATUS
               0    success
               1    an unexpected failure inside the program
-              2    a usage error, a missing key, an unreadable key file, or a
-                   terminal that cannot draw the browser (see TERM)
+              2    a usage error, a missing key, an unreadable key file, a
+                   terminal that cannot draw the browser (see TERM), an index
+                   that sync cannot use, or no index for search
               3    an API error, its message on stderr
               130  Ctrl-C with nothing to cancel; 128 + N for signal N
 

@@ -191,6 +191,50 @@ struct IndexEndToEndTests {
         }
     }
 
+    @Test("On a terminal, sync draws a progress line in place (count, rate, time left) and ends with its summary")
+    func progressOnATerminal() async throws {
+        try await withCache { cache in
+            try await withSandbox(SandboxConfiguration(count: 300, latencyMilliseconds: 40)) { sandbox in
+                let arguments = ["sync", "--index-path", cache.file("index.sqlite"), "--base-url", sandbox.baseURL.absoluteString]
+                try await withBrowser(arguments, environment: ["TAVUS_API_KEY": sandbox.apiKey, "XDG_CACHE_HOME": cache.path]) { tmux in
+                    let bar = try await tmux.waitFor(regex: #"records \d+/\d+ \[#*-*\] \d+/s, \d+ s left"#)
+                    #expect(bar.text.split(separator: "\n").filter { $0.contains("/s") }.count == 1, "one line, redrawn: \(bar.text)")
+                    #expect(try await tmux.waitForExit() == 0)
+                    let end = try await tmux.capture()
+                    #expect(end.matches(#"synced 300 conversations, \d+ records in \d+\.\d s"#), "screen: \(end.text)")
+                    #expect(!end.contains("/s"), "the progress line is cleared at the end: \(end.text)")
+                }
+            }
+        }
+    }
+
+    @Test("Two syncs into one index at once both succeed; an index that cannot be made stops sync (2) but not list; a refused key is 3")
+    func sharedAndUnusableIndexes() async throws {
+        try await withCache { cache in
+            try await withSandbox(SandboxConfiguration(count: 200, latencyMilliseconds: 5)) { sandbox in
+                let arguments = ["sync", "--index-path", cache.file("shared.sqlite")]
+                async let first = browse(arguments, sandbox, cache: cache)
+                async let second = browse(arguments, sandbox, cache: cache)
+                let results = try await [first, second]
+                #expect(results.allSatisfy { $0.status == 0 }, "stderr: \(results.map(\.standardError))")
+                let summary = try await browse(["index", "--index-path", cache.file("shared.sqlite")], nil, cache: cache)
+                #expect(Self.count("conversations", in: summary.standardOutput) == 200, "index: \(summary.standardOutput)")
+
+                let unusable = "/dev/null/index.sqlite"
+                let list = try await browse(["list", "--format", "tsv", "--index-path", unusable], sandbox, cache: cache)
+                #expect(list.status == 0)
+                #expect(list.standardOutput.split(separator: "\n").count == 21, "the list is printed all the same")
+                #expect(list.standardError.contains("going on without the index"), "stderr: \(list.standardError)")
+                let sync = try await browse(["sync", "--index-path", unusable], sandbox, cache: cache)
+                #expect(sync.status == 2)
+                #expect(sync.standardError.contains("cannot be used"), "stderr: \(sync.standardError)")
+                let refused = try await browse(["sync", "--index-path", cache.file("refused.sqlite")], sandbox, cache: cache, key: "wrong")
+                #expect(refused.status == 3)
+                #expect(refused.standardError.contains("Invalid access token"), "stderr: \(refused.standardError)")
+            }
+        }
+    }
+
     /// The number on a line of `tavus-browse index` (`records        250`).
     private static func count(_ label: String, in text: String) -> Int? {
         text.split(separator: "\n").first { $0.hasPrefix(label + " ") }
