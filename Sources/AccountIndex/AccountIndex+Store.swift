@@ -5,7 +5,8 @@ import TavusAPI
 /// Writes: each call is one transaction, so a program killed at any moment leaves the index
 /// as it was after the last page or record stored.
 extension AccountIndex {
-    /// One list page of conversations, each with its object as the API sent it.
+    /// One list page of conversations, each with its object as the API sent it, and the
+    /// account's count of conversations when the page gave it (an unfiltered list).
     public func storeConversations(_ rows: [(Conversation, Data)], totalCount: Int?, at now: Date = Date()) async throws(IndexError) {
         try await write { db in
             for (conversation, json) in rows where !conversation.id.isEmpty {

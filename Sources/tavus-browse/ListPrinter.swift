@@ -65,8 +65,9 @@ struct ListPrinter {
     /// run goes without it.
     private static func store(_ page: ConversationPage, _ objects: [Data], in index: AccountIndex) -> Bool {
         do {
-            try blocking { try await index.storeConversations(Array(zip(page.items, objects)),
-                                                             totalCount: page.totalIsExact ? page.totalCount : nil) }
+            // Only an unfiltered list tells how many conversations the account has.
+            let total = page.status == .all && page.totalIsExact ? page.totalCount : nil
+            try blocking { try await index.storeConversations(Array(zip(page.items, objects)), totalCount: total) }
             return true
         } catch {
             Settings.warn("tavus-browse: going on without the index: \(error)")

@@ -160,6 +160,11 @@ struct IndexEndToEndTests {
                 #expect(found.status == 0, "stderr: \(found.standardError)")
                 #expect(found.standardOutput.split(separator: "\n").dropFirst().map { $0.split(separator: "\t").first } == [Substring(onPage2.id)],
                         "search: \(found.standardOutput)")
+                // A filtered list adds its rows but not its count as the account's.
+                _ = try await browse(["list", "--status", "ended"], sandbox, cache: cache)
+                let summary = try await browse(["index"], sandbox, cache: cache)
+                let stored = Set(sandbox.conversations[20..<40].map(\.id)).union(sandbox.conversations(with: .ended).prefix(20).map(\.id))
+                #expect(summary.standardOutput.contains("conversations  \(stored.count) of 60"), "index: \(summary.standardOutput)")
             }
             try await withCache { other in
                 try await withSandbox(count: 30) { sandbox in
