@@ -18,6 +18,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -55,10 +57,18 @@ let package = Package(
         .target(name: "TerminalUI", dependencies: ["CNCurses", "CTerminalSignals", "BrowserCore"]),
         .target(name: "BrowserRuntime", dependencies: ["BrowserCore", "TavusAPI"]),
         .target(name: "BrowseConfiguration", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
+        .target(
+            name: "AccountIndex",
+            dependencies: [
+                "TavusAPI", "BrowserRuntime",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         .executableTarget(
             name: "tavus-browse",
             dependencies: [
-                "TavusAPI", "TavusSandbox", "BrowserCore", "BrowserRuntime", "TerminalUI", "BrowseConfiguration",
+                "TavusAPI", "TavusSandbox", "BrowserCore", "BrowserRuntime", "TerminalUI", "BrowseConfiguration", "AccountIndex",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -83,6 +93,7 @@ let package = Package(
         ),
         .testTarget(name: "BrowserRuntimeTests", dependencies: ["BrowserRuntime", "BrowserCore", "TavusAPI", "TavusSandbox"]),
         .testTarget(name: "BrowseConfigurationTests", dependencies: ["BrowseConfiguration"]),
+        .testTarget(name: "AccountIndexTests", dependencies: ["AccountIndex", "TavusAPI", "TavusSandbox"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TavusAPI", "TavusSandbox"]),
     ],
     swiftLanguageModes: [.v6]

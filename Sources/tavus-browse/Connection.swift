@@ -9,6 +9,8 @@ struct Connection {
     let isDemo: Bool
     /// The header's name for the source: `prod · tavusapi.com` with a profile.
     let label: String
+    /// Where the index is kept; the browser does not use it yet, `list` and `sync` do.
+    let indexPlace: IndexPlace
     private let sandbox: SandboxServer?
 
     static func open(_ options: ConnectionOptions, _ settings: Settings, warn: (String) -> Void = Settings.warn) throws -> Connection {
@@ -16,7 +18,8 @@ struct Connection {
             let sandbox = try blocking { try await SandboxServer.start(SandboxConfiguration(recentlyEnded: 2)) }
             let configuration = ClientConfiguration(
                 baseURL: sandbox.baseURL, apiKey: sandbox.apiKey, timeout: settings.timeout, proxy: .none)
-            return Connection(client: TavusClient(configuration: configuration), isDemo: true, label: "sandbox", sandbox: sandbox)
+            return Connection(client: TavusClient(configuration: configuration), isDemo: true, label: "sandbox",
+                              indexPlace: IndexPlace.of(options) { (sandbox.baseURL, sandbox.apiKey) }, sandbox: sandbox)
         }
         let baseURL = try settings.checkedBaseURL(insecureHTTP: options.insecureHttp)
         let key = try settings.apiKey(warn: warn)
@@ -24,7 +27,8 @@ struct Connection {
         let port = baseURL.port.map { ":\($0)" } ?? ""
         let place = (baseURL.host ?? "") + port
         return Connection(client: TavusClient(configuration: configuration), isDemo: false,
-                          label: settings.profile.map { "\(TerminalText.sanitize($0.name)) · \(place)" } ?? place, sandbox: nil)
+                          label: settings.profile.map { "\(TerminalText.sanitize($0.name)) · \(place)" } ?? place,
+                          indexPlace: IndexPlace.of(options) { (baseURL, key) }, sandbox: nil)
     }
 
     func close() {

@@ -26,10 +26,18 @@ struct ConnectionOptions: ParsableArguments {
     @Flag(name: .long, help: "Allow plain http:// to a host that is not this machine (the key would travel unencrypted).")
     var insecureHttp = false
 
-    @Flag(name: .long, help: "Browse a built-in sandbox with made-up data; no key needed.")
+    @Flag(name: .long, help: "Browse a built-in sandbox with made-up data; no key needed (its index is temporary).")
     var demo = false
 
+    @Option(name: .long, help: ArgumentHelp("The index file (default: one per account and address in $XDG_CACHE_HOME/tavus-browse, else ~/.cache/tavus-browse).", valueName: "path"),
+            completion: .file(extensions: ["sqlite"]))
+    var indexPath: String?
+
+    @Flag(name: .long, help: "Write no index to disk.")
+    var noIndex = false
+
     func validate() throws {
+        if noIndex, indexPath != nil { throw ValidationError("--no-index and --index-path cannot be used together") }
         if let timeout, !(timeout > 0 && timeout <= 600) { throw ValidationError("--timeout must be more than 0 and at most 600 seconds") }
     }
 

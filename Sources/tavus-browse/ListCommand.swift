@@ -32,7 +32,9 @@ struct ListCommand: ParsableCommand {
             defer { connection.close() }
             let width = isatty(STDOUT_FILENO) == 1 ? TerminalWidth.current() : nil
             let limit = listing.limit ?? settings.profile?.limit ?? (all ? 100 : 20)
-            try ListPrinter(client: connection.client, format: format, width: width)
+            let local = LocalIndex.openOrWarn(connection.indexPlace)
+            defer { local?.close() }
+            try ListPrinter(client: connection.client, format: format, width: width, index: local?.index)
                 .print(page: page, limit: limit, status: listing.status(settings)?.filter ?? .all, all: all)
         } catch let failure as Failure {
             failure.exit()

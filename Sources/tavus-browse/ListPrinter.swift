@@ -1,3 +1,4 @@
+import AccountIndex
 import Foundation
 import BrowserCore
 import BrowserRuntime
@@ -12,6 +13,8 @@ struct ListPrinter {
     let format: OutputFormat
     /// The terminal's width for tables; nil prints names in full.
     let width: Int?
+    /// Where each page goes as it comes (one transaction a page); nil writes nothing.
+    var index: AccountIndex? = nil
 
     func print(page: Int, limit: Int, status: StatusFilter, all: Bool) throws {
         var seen = Set<String>()
@@ -19,11 +22,13 @@ struct ListPrinter {
         var table: TableLayout?
         var printedAny = false
         var first = true
+        var index = self.index
         // The array opens with the first page that came, so a failure before it prints nothing,
         // and closes however the walk ends, so what was printed is valid JSON.
         defer { if format == .json, !first { StandardOutput.write(printedAny ? "\n]\n" : "]\n") } }
         while true {
             let (page, objects) = try fetch(page: number, limit: limit, status: status)
+            if let open = index, !Self.store(page, objects, in: open) { index = nil }
             if format == .json, first { StandardOutput.write("[") }
             var fresh: [(Conversation, Data)] = []
             for (conversation, object) in zip(page.items, objects) where seen.insert(conversation.id).inserted {
@@ -53,6 +58,20 @@ struct ListPrinter {
             first = false
             guard all, !fresh.isEmpty, number < page.pageCount else { break }
             number += 1
+        }
+    }
+
+    /// Whether the page went into the index; if not, says once on stderr that the rest of the
+    /// run goes without it.
+    private static func store(_ page: ConversationPage, _ objects: [Data], in index: AccountIndex) -> Bool {
+        do {
+            // Only an unfiltered list tells how many conversations the account has.
+            let total = page.status == .all && page.totalIsExact ? page.totalCount : nil
+            try blocking { try await index.storeConversations(Array(zip(page.items, objects)), totalCount: total) }
+            return true
+        } catch {
+            Settings.warn("tavus-browse: going on without the index: \(error)")
+            return false
         }
     }
 

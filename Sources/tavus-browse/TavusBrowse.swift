@@ -3,7 +3,7 @@ import Foundation
 import TavusAPI
 
 /// The command line. The bare command is the browser, so its options are on `--help` and in
-/// the completion scripts; `list` is the one subcommand.
+/// the completion scripts; `list`, `sync`, `search` and `index` are the subcommands.
 @main
 struct TavusBrowse: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -14,6 +14,7 @@ struct TavusBrowse: ParsableCommand {
               TAVUS_API_KEY   the API key (or use --api-key-file)
               TAVUS_PROFILE   the profile to use (or use --profile)
               XDG_CONFIG_HOME where tavus-browse/config.toml is (else ~/.config)
+              XDG_CACHE_HOME  where the index is kept, in tavus-browse/ (else ~/.cache)
               BROWSER         the program that opens a conversation URL (else xdg-open)
               NO_COLOR        set and non-empty: no colours
               HTTPS_PROXY, HTTP_PROXY, NO_PROXY   proxies, as curl reads them
@@ -21,8 +22,9 @@ struct TavusBrowse: ParsableCommand {
             EXIT STATUS
               0    success
               1    an unexpected failure inside the program
-              2    a usage error, a missing key, an unreadable key file, or a
-                   terminal that cannot draw the browser (see TERM)
+              2    a usage error, a missing key, an unreadable key file, a
+                   terminal that cannot draw the browser (see TERM), an index
+                   that sync cannot use, or no index for search
               3    an API error, its message on stderr
               130  Ctrl-C with nothing to cancel; 128 + N for signal N
 
@@ -31,7 +33,7 @@ struct TavusBrowse: ParsableCommand {
             With standard output not a terminal, the bare command prints the list instead.
             """,
         version: "tavus-browse \(ClientConfiguration.version)",
-        subcommands: [ListCommand.self]
+        subcommands: [ListCommand.self, SyncCommand.self, SearchCommand.self, IndexCommand.self]
     )
 
     @OptionGroup var browse: BrowseOptions

@@ -50,9 +50,16 @@ public struct TavusClient: Sendable {
         id: String, verbose: Bool,
         onRetry: (@Sendable (RetryNotice) -> Void)? = nil
     ) async throws(TavusError) -> ConversationDetail {
+        try Self.decode(try await conversationData(id: id, verbose: verbose, onRetry: onRetry))
+    }
+
+    /// The get endpoint's body as it came, for keeping the record unchanged.
+    public func conversationData(
+        id: String, verbose: Bool,
+        onRetry: (@Sendable (RetryNotice) -> Void)? = nil
+    ) async throws(TavusError) -> Data {
         let query = verbose ? [URLQueryItem(name: "verbose", value: "true")] : []
-        let data = try await send(.GET, path: try conversationPath(id), query: query, retrying: true, onRetry: onRetry)
-        return try Self.decode(data)
+        return try await send(.GET, path: try conversationPath(id), query: query, retrying: true, onRetry: onRetry)
     }
 
     /// `POST /v2/conversations/{id}/end`. Never retried: the user asked for it once.
@@ -90,11 +97,26 @@ public struct TavusClient: Sendable {
         _ collection: String, page: Int, limit: Int, filter: Filter, query: [URLQueryItem] = [],
         onRetry: (@Sendable (RetryNotice) -> Void)? = nil
     ) async throws(TavusError) -> ListPage<Item, Filter> {
+        let data = try await listData(collection, page: page, limit: limit, query: query, onRetry: onRetry)
+        return try Self.decodeList(data, page: page, limit: limit, filter: filter)
+    }
+
+    /// `GET /v2/COLLECTION`'s body as it came, for keeping the objects unchanged.
+    public func listData(
+        _ collection: String, page: Int, limit: Int, query: [URLQueryItem] = [],
+        onRetry: (@Sendable (RetryNotice) -> Void)? = nil
+    ) async throws(TavusError) -> Data {
         guard page >= 1 else { throw .invalidArgument("page must be 1 or more, not \(page)") }
         guard limit >= 1 else { throw .invalidArgument("limit must be 1 or more, not \(limit)") }
         let paging = [URLQueryItem(name: "page", value: String(page)), URLQueryItem(name: "limit", value: String(limit))]
-        let data = try await send(.GET, path: "/v2/" + collection, query: paging + query, retrying: true, onRetry: onRetry)
-        let body: ListBody<Item> = try Self.decode(data)
+        return try await send(.GET, path: "/v2/" + collection, query: paging + query, retrying: true, onRetry: onRetry)
+    }
+
+    /// A list body of any resource as a page; what `list` does with the bytes it receives.
+    public static func decodeList<Item: Decodable & Sendable & Hashable, Filter>(
+        _ data: Data, page: Int, limit: Int, filter: Filter
+    ) throws(TavusError) -> ListPage<Item, Filter> {
+        let body: ListBody<Item> = try decode(data)
         return ListPage(items: body.data, page: page, limit: limit, filter: filter, reportedTotal: body.totalCount)
     }
 

@@ -8,6 +8,15 @@ struct ProcessResult: Sendable {
     let stdout: Data
     let stderr: Data
 
+    /// From the raw status `waitpid` gives.
+    init(waitStatus: Int32, stdout: Data, stderr: Data) {
+        let signal = waitStatus & 0x7F
+        self.status = signal == 0 ? (waitStatus >> 8) & 0xFF : signal
+        self.killedBySignal = signal != 0
+        self.stdout = stdout
+        self.stderr = stderr
+    }
+
     var standardOutput: String { String(decoding: stdout, as: UTF8.self) }
     var standardError: String { String(decoding: stderr, as: UTF8.self) }
 }
@@ -57,11 +66,30 @@ enum ProcessRunner {
                 stderr: \(String(decoding: stderr, as: UTF8.self))
                 """)
         }
-        let signal = status & 0x7F
-        if signal == 0 {
-            return ProcessResult(status: (status >> 8) & 0xFF, killedBySignal: false, stdout: stdout, stderr: stderr)
+        return ProcessResult(waitStatus: status, stdout: stdout, stderr: stderr)
+    }
+
+    /// Runs `executable` as `run` does, and kills it with SIGKILL as soon as `until` holds
+    /// (asked every 20 ms); the result says whether it was killed or finished first.
+    static func run(
+        _ executable: String, _ arguments: [String], environment: [String: String],
+        killWhen until: @escaping @Sendable () -> Bool, timeout: Duration = .seconds(60)
+    ) async throws -> ProcessResult {
+        let directory = try TemporaryDirectory(prefix: "kill")
+        defer { directory.remove() }
+        let pid = try spawn(executable, arguments, environment: environment,
+                            stdout: directory.file("stdout"), stderr: directory.file("stderr"))
+        let child = ChildWait(pid)
+        let killer = Task {
+            let deadline = ContinuousClock.now + timeout
+            while !until(), ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
+            child.send(SIGKILL)
         }
-        return ProcessResult(status: signal, killedBySignal: true, stdout: stdout, stderr: stderr)
+        let status = await child.wait()
+        killer.cancel()
+        let stdout = (try? Data(contentsOf: URL(fileURLWithPath: directory.file("stdout")))) ?? Data()
+        let stderr = (try? Data(contentsOf: URL(fileURLWithPath: directory.file("stderr")))) ?? Data()
+        return ProcessResult(waitStatus: status, stdout: stdout, stderr: stderr)
     }
 
     private static func spawn(
@@ -137,6 +165,14 @@ private final class ChildWait: @unchecked Sendable {
                 continuation.resume(returning: status)
             }
             thread.start()
+        }
+    }
+
+    /// Sends `signal` unless the child has already been waited for.
+    func send(_ signal: Int32) {
+        lock.withLock {
+            guard !finished else { return }
+            _ = kill(pid, signal)
         }
     }
 

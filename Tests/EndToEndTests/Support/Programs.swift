@@ -59,6 +59,12 @@ enum Programs {
     /// `locale -a` lists.
     static let utf8Locale = "C.UTF-8"
 
+    /// The cache folder of this test process, removed when it exits.
+    private static let cacheFolder: String = {
+        atexit { try? FileManager.default.removeItem(atPath: "/tmp/tavus-e2e-cache-\(getpid())") }
+        return "/tmp/tavus-e2e-cache-\(getpid())"
+    }()
+
     /// The environment of this test process without what would change the program's
     /// behaviour or tmux's: terminal size overrides, an enclosing tmux, the key, the browser.
     static func cleanEnvironment() -> [String: String] {
@@ -68,6 +74,8 @@ enum Programs {
         }
         // The developer's own config file must not change what a test sees.
         environment["XDG_CONFIG_HOME"] = "/nonexistent/tavus-browse-tests"
+        // Nor may a test write into the developer's cache: `list` writes its pages into the index.
+        environment["XDG_CACHE_HOME"] = cacheFolder
         environment["LANG"] = utf8Locale
         environment["TZ"] = "UTC"
         if environment["PATH"] == nil { environment["PATH"] = "/usr/local/bin:/usr/bin:/bin" }

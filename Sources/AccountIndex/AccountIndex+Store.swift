@@ -1,0 +1,129 @@
+import Foundation
+import GRDB
+import TavusAPI
+
+/// Writes: each call is one transaction, so a program killed at any moment leaves the index
+/// as it was after the last page or record stored.
+extension AccountIndex {
+    /// One list page of conversations, each with its object as the API sent it, and the
+    /// account's count of conversations when the page gave it (an unfiltered list).
+    public func storeConversations(_ rows: [(Conversation, Data)], totalCount: Int?, at now: Date = Date()) async throws(IndexError) {
+        try await write { db in
+            for (conversation, json) in rows where !conversation.id.isEmpty {
+                try Self.upsert(conversation, json: json, keepingJSON: false, now: now, db)
+                try Self.refreshSearch(conversation.id, db)
+            }
+            if let totalCount {
+                try db.execute(sql: "UPDATE sync_state SET total_count = ? WHERE id = 1", arguments: [totalCount])
+            }
+        }
+    }
+
+    /// A conversation's verbose record, with its transcript for search.
+    public func storeRecord(_ detail: ConversationDetail, json: Data, at now: Date = Date()) async throws(IndexError) {
+        let id = detail.conversation.id
+        guard !id.isEmpty else { return }
+        try await write { db in
+            try Self.upsert(detail.conversation, json: json, keepingJSON: true, now: now, db)
+            try db.execute(sql: """
+                INSERT INTO records (conversation_id, json, is_final, shutdown_reason, fetched_at) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT(conversation_id) DO UPDATE SET json = excluded.json, is_final = excluded.is_final,
+                    shutdown_reason = excluded.shutdown_reason, fetched_at = excluded.fetched_at
+                """, arguments: [id, String(decoding: json, as: UTF8.self), detail.isFinal(now: now), detail.shutdownReason,
+                                 now.timeIntervalSince1970])
+            try db.execute(sql: "DELETE FROM transcript_turns WHERE conversation_id = ?", arguments: [id])
+            // The system prompt is the persona's, not what was said; it is not searched.
+            for (position, turn) in detail.transcript.enumerated() where turn.role != "system" {
+                let calls = turn.toolCalls.map { "→ \($0.name) \($0.arguments)" }
+                let text = ([turn.content] + calls).filter { !$0.isEmpty }.joined(separator: " ")
+                guard !text.isEmpty else { continue }
+                try db.execute(sql: "INSERT INTO transcript_turns (conversation_id, position, role, content) VALUES (?, ?, ?, ?)",
+                               arguments: [id, position, turn.role, text])
+            }
+            try Self.refreshSearch(id, db)
+        }
+    }
+
+    /// A page of personas, each with its object as the API sent it.
+    public func storePersonas(_ rows: [(Persona, Data)], at now: Date = Date()) async throws(IndexError) {
+        try await storeResources("personas", key: "persona_id", rows.map { ($0.0.id, $0.0.name, $0.1) }, now: now)
+    }
+
+    /// A page of replicas, each with its object as the API sent it.
+    public func storeReplicas(_ rows: [(Replica, Data)], at now: Date = Date()) async throws(IndexError) {
+        try await storeResources("replicas", key: "replica_id", rows.map { ($0.0.id, $0.0.name, $0.1) }, now: now)
+    }
+
+    /// Marks the end of a complete sync.
+    public func noteSynced(at now: Date = Date()) async throws(IndexError) {
+        try await write { db in
+            try db.execute(sql: "UPDATE sync_state SET last_synced_at = ? WHERE id = 1", arguments: [now.timeIntervalSince1970])
+        }
+    }
+
+    /// Personas or replicas by id; the conversations whose name of one changed are searched
+    /// under the new name.
+    private func storeResources(_ table: String, key: String, _ rows: [(String, String, Data)], now: Date) async throws(IndexError) {
+        try await write { db in
+            for (id, name, json) in rows where !id.isEmpty {
+                let old = try String.fetchOne(db, sql: "SELECT name FROM \(table) WHERE id = ?", arguments: [id])
+                try db.execute(sql: """
+                    INSERT INTO \(table) (id, name, json, listed_at) VALUES (?, ?, ?, ?)
+                    ON CONFLICT(id) DO UPDATE SET name = excluded.name, json = excluded.json, listed_at = excluded.listed_at
+                    """, arguments: [id, name, String(decoding: json, as: UTF8.self), now.timeIntervalSince1970])
+                guard old != name else { continue }
+                for conversation in try String.fetchAll(db, sql: "SELECT id FROM conversations WHERE \(key) = ?", arguments: [id]) {
+                    try Self.refreshSearch(conversation, db)
+                }
+            }
+        }
+    }
+
+    /// The conversation's columns; its object is replaced, or with `keepingJSON` (a record's
+    /// copy of the row) only filled in when the row is new.
+    private static func upsert(_ c: Conversation, json: Data, keepingJSON: Bool, now: Date, _ db: Database) throws {
+        try db.execute(sql: """
+            INSERT INTO conversations (id, name, status, url, persona_id, replica_id, created_at, created_epoch, updated_at, json, listed_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(id) DO UPDATE SET name = excluded.name, status = excluded.status, url = excluded.url,
+                persona_id = excluded.persona_id, replica_id = excluded.replica_id, created_at = excluded.created_at,
+                created_epoch = excluded.created_epoch, updated_at = excluded.updated_at,
+                json = \(keepingJSON ? "conversations.json" : "excluded.json"), listed_at = excluded.listed_at
+            """, arguments: [c.id, c.name, c.status.rawValue, c.url, c.personaID, c.replicaID, c.createdAt.raw,
+                             c.createdAt.date?.timeIntervalSince1970, c.updatedAt.raw, String(decoding: json, as: UTF8.self),
+                             now.timeIntervalSince1970])
+    }
+
+    /// The conversation's row of the full-text table, made anew from what the index holds.
+    static func refreshSearch(_ id: String, _ db: Database) throws {
+        try db.execute(sql: "DELETE FROM conversation_search WHERE rowid = (SELECT rowid FROM conversations WHERE id = ?)", arguments: [id])
+        try db.execute(sql: """
+            INSERT INTO conversation_search (rowid, conversation_id, name, persona, replica, shutdown_reason, transcript)
+            SELECT c.rowid, c.id, c.name, coalesce(p.name, ''), coalesce(r.name, ''), coalesce(rec.shutdown_reason, ''),
+                coalesce((SELECT group_concat(t.content, char(10)) FROM transcript_turns t WHERE t.conversation_id = c.id), '')
+            FROM conversations c
+            LEFT JOIN personas p ON p.id = c.persona_id
+            LEFT JOIN replicas r ON r.id = c.replica_id
+            LEFT JOIN records rec ON rec.conversation_id = c.id
+            WHERE c.id = ?
+            """, arguments: [id])
+    }
+
+    /// One transaction; every failure comes out as an `IndexError`.
+    func write(_ updates: @escaping @Sendable (Database) throws -> Void) async throws(IndexError) {
+        do {
+            try await pool.write(updates)
+        } catch {
+            throw .unusable(path: path, reason: Self.reason(error))
+        }
+    }
+
+    /// One read; every failure comes out as an `IndexError`.
+    func read<T: Sendable>(_ value: @escaping @Sendable (Database) throws -> T) async throws(IndexError) -> T {
+        do {
+            return try await pool.read(value)
+        } catch {
+            throw .unusable(path: path, reason: Self.reason(error))
+        }
+    }
+}

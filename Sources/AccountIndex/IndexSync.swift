@@ -1,0 +1,236 @@
+import BrowserRuntime
+import Foundation
+import TavusAPI
+
+/// Fills the index from the API: the personas and replicas, every list page of conversations,
+/// then the verbose record of each ended conversation whose stored record is not final, newest
+/// first. Pages and records are fetched by `jobs` workers at once, which all wait when any of
+/// them is told to back off (a 429), and each is stored in a transaction of its own, so a sync
+/// that is killed leaves a consistent index and the next one picks up the records still missing.
+public struct IndexSync: Sendable {
+    public let client: TavusClient
+    public let index: AccountIndex
+    public let jobs: Int
+    public let pageSize: Int
+
+    public init(client: TavusClient, index: AccountIndex, jobs: Int = 4, pageSize: Int = 100) {
+        self.client = client
+        self.index = index
+        self.jobs = max(1, jobs)
+        self.pageSize = max(1, pageSize)
+    }
+
+    /// How far a sync has come; told after each page or record.
+    public struct Progress: Sendable, Hashable {
+        public enum Phase: String, Sendable { case conversations, records }
+        public var phase: Phase
+        public var done: Int
+        /// What this phase will do in all, as far as is known.
+        public var total: Int
+    }
+
+    public struct Report: Sendable, Hashable {
+        /// Conversations on the list pages stored.
+        public var conversations: Int
+        /// Records fetched and stored.
+        public var records: Int
+        public var seconds: Double
+    }
+
+    public enum Failure: Error, Sendable {
+        case api(TavusError)
+        case index(IndexError)
+    }
+
+    public func run(progress: @escaping @Sendable (Progress) -> Void = { _ in }) async throws(Failure) -> Report {
+        let started = ContinuousClock.now
+        let pacer = Pacer()
+        // Names first, so that the conversations are searchable by them as they come in.
+        try await ResourcePages<Persona>(collection: "personas", pageSize: pageSize, client: client, pacer: pacer)
+            .forEachPage { rows throws(IndexError) in try await index.storePersonas(rows) }
+        try await ResourcePages<Replica>(collection: "replicas", pageSize: pageSize, client: client, pacer: pacer)
+            .forEachPage { rows throws(IndexError) in try await index.storeReplicas(rows) }
+        let conversations = try await listConversations(pacer: pacer, progress: progress)
+        let records = try await fetchRecords(pacer: pacer, progress: progress)
+        do { try await index.noteSynced() } catch { throw .index(error) }
+        let elapsed = ContinuousClock.now - started
+        return Report(conversations: conversations, records: records,
+                      seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+    }
+
+    // MARK: - Conversations
+
+    private func listConversations(pacer: Pacer, progress: @escaping @Sendable (Progress) -> Void) async throws(Failure) -> Int {
+        let first = try await conversationPage(1, pacer: pacer)
+        let counter = Counter()
+        let total = first.totalCount
+        progress(Progress(phase: .conversations, done: counter.add(first.items.count), total: total))
+        guard first.items.count >= pageSize else { return counter.value }
+        if first.totalIsExact {
+            // The count is known: the other pages are fetched at once by the workers.
+            let rest = first.pageCount >= 2 ? Array(2...first.pageCount) : []
+            try await Self.together(rest, jobs: jobs) { number throws(Failure) in
+                let page = try await conversationPage(number, pacer: pacer)
+                progress(Progress(phase: .conversations, done: counter.add(page.items.count), total: total))
+            }
+        } else {
+            // No count: one page after another until one is not full.
+            var number = 2
+            while true {
+                let page = try await conversationPage(number, pacer: pacer)
+                progress(Progress(phase: .conversations, done: counter.add(page.items.count), total: counter.value))
+                guard page.items.count >= pageSize else { break }
+                number += 1
+            }
+        }
+        return counter.value
+    }
+
+    /// One list page, stored with each conversation's object as it came.
+    private func conversationPage(_ number: Int, pacer: Pacer) async throws(Failure) -> ConversationPage {
+        let data = try await pacer.request { onRetry throws(TavusError) in
+            try await client.listConversationsData(page: number, limit: pageSize, status: .all, onRetry: onRetry)
+        }
+        let page: ConversationPage
+        do { page = try TavusClient.decodePage(data, page: number, limit: pageSize, status: .all) } catch { throw .api(error) }
+        let objects = RawJSON.elements(ofArray: "data", in: data) ?? []
+        let rows = objects.count == page.items.count
+            ? Array(zip(page.items, objects))
+            : page.items.map { ($0, Data("{}".utf8)) }
+        do {
+            try await index.storeConversations(rows, totalCount: page.totalIsExact ? page.totalCount : nil)
+        } catch {
+            throw .index(error)
+        }
+        return page
+    }
+
+    // MARK: - Records
+
+    private func fetchRecords(pacer: Pacer, progress: @escaping @Sendable (Progress) -> Void) async throws(Failure) -> Int {
+        let ids: [String]
+        do { ids = try await index.conversationsNeedingRecords() } catch { throw .index(error) }
+        let counter = Counter()
+        progress(Progress(phase: .records, done: 0, total: ids.count))
+        try await Self.together(ids, jobs: jobs) { id throws(Failure) in
+            let data = try await pacer.request { onRetry throws(TavusError) in
+                try await client.conversationData(id: id, verbose: true, onRetry: onRetry)
+            }
+            let detail: ConversationDetail
+            do throws(TavusError) { detail = try TavusClient.decodeDetail(data) } catch { throw .api(error) }
+            do throws(IndexError) { try await index.storeRecord(detail, json: data) } catch { throw .index(error) }
+            progress(Progress(phase: .records, done: counter.add(1), total: ids.count))
+        }
+        return counter.value
+    }
+
+    /// Runs `work` on each item with at most `jobs` at once, in the items' order; the first
+    /// failure cancels the rest and is thrown.
+    static func together<Item: Sendable>(
+        _ items: [Item], jobs: Int, _ work: @escaping @Sendable (Item) async throws(Failure) -> Void
+    ) async throws(Failure) {
+        let queue = WorkQueue(items)
+        do {
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for _ in 0..<min(jobs, max(1, items.count)) {
+                    group.addTask {
+                        while let item = queue.next() {
+                            try Task.checkCancellation()
+                            try await work(item)
+                        }
+                    }
+                }
+                try await group.waitForAll()
+            }
+        } catch let failure as Failure {
+            throw failure
+        } catch {
+            throw .api(.cancelled)
+        }
+    }
+}
+
+/// Every page of personas or replicas, one after another (an account has few), each item with
+/// its object as it came.
+struct ResourcePages<Item: Decodable & Sendable & Hashable>: Sendable {
+    let collection: String
+    let pageSize: Int
+    let client: TavusClient
+    let pacer: Pacer
+
+    func forEachPage(_ store: @Sendable ([(Item, Data)]) async throws(IndexError) -> Void) async throws(IndexSync.Failure) {
+        var number = 1
+        while true {
+            let data = try await pacer.request { onRetry throws(TavusError) in
+                try await client.listData(collection, page: number, limit: pageSize, onRetry: onRetry)
+            }
+            let page: ListPage<Item, Int>
+            do { page = try TavusClient.decodeList(data, page: number, limit: pageSize, filter: 0) } catch { throw .api(error) }
+            let rows = (RawJSON.elements(ofArray: "data", in: data) ?? []).compactMap { object in
+                (try? JSONDecoder().decode(Item.self, from: object)).map { ($0, object) }
+            }
+            do { try await store(rows) } catch { throw .index(error) }
+            guard page.items.count >= pageSize, number < page.pageCount else { return }
+            number += 1
+        }
+    }
+}
+
+/// The moment before which no worker starts a request: pushed back whenever one of them is
+/// told to retry after a 429, so they all back off together.
+final class Pacer: @unchecked Sendable {
+    private let lock = NSLock()
+    private var notBefore = ContinuousClock.now
+
+    /// Waits for the pause, then sends; a 429 on the way pauses every worker for its delay.
+    func request(_ send: (@escaping @Sendable (RetryNotice) -> Void) async throws(TavusError) -> Data) async throws(IndexSync.Failure) -> Data {
+        while true {
+            let wait = lock.withLock { notBefore - ContinuousClock.now }
+            guard wait > .zero else { break }
+            do { try await Task.sleep(for: wait) } catch { throw .api(.cancelled) }
+        }
+        do {
+            return try await send { [self] notice in
+                guard case .http(429, _, _) = notice.error else { return }
+                pause(for: notice.delay)
+            }
+        } catch {
+            throw .api(error)
+        }
+    }
+
+    func pause(for seconds: Double) {
+        let until = ContinuousClock.now + .nanoseconds(Int64(max(0, min(seconds, 60)) * 1e9))
+        lock.withLock { notBefore = max(notBefore, until) }
+    }
+}
+
+/// Items handed out one at a time to the workers.
+final class WorkQueue<Item: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var items: ArraySlice<Item>
+
+    init(_ items: [Item]) {
+        self.items = items[...]
+    }
+
+    func next() -> Item? {
+        lock.withLock { items.popFirst() }
+    }
+}
+
+/// A count the workers add to.
+final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+
+    var value: Int { lock.withLock { count } }
+
+    /// Adds and returns the new count.
+    func add(_ amount: Int) -> Int {
+        lock.withLock {
+            count += amount
+            return count
+        }
+    }
+}

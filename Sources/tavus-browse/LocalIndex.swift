@@ -1,0 +1,73 @@
+import AccountIndex
+import Foundation
+
+/// Where this run keeps the account's index.
+enum IndexPlace: Equatable {
+    /// `--no-index`: nothing on disk.
+    case none
+    /// A file: `--index-path`, or the account's own under the cache folder (`isDefault`).
+    case file(String, isDefault: Bool)
+    /// `--demo` without `--index-path`: a folder of its own, removed at exit.
+    case temporary
+
+    /// The place the options name; `account` gives the checked base URL and the key, needed
+    /// only for the default file.
+    static func of(_ options: ConnectionOptions, environment: [String: String] = ProcessInfo.processInfo.environment,
+                   account: () throws -> (URL, String)) rethrows -> IndexPlace {
+        if options.noIndex { return .none }
+        if let path = options.indexPath { return .file((path as NSString).expandingTildeInPath, isDefault: false) }
+        if options.demo { return .temporary }
+        let (baseURL, key) = try account()
+        return .file(IndexLocation.defaultPath(baseURL: baseURL.absoluteString, apiKey: key, environment: environment), isDefault: true)
+    }
+}
+
+/// An open index and, for `--demo`, the temporary folder it lives in.
+final class LocalIndex {
+    let index: AccountIndex
+    private let temporaryFolder: String?
+
+    private init(index: AccountIndex, temporaryFolder: String?) {
+        self.index = index
+        self.temporaryFolder = temporaryFolder
+    }
+
+    /// nil for `.none`. The default folder is made owner-only, even when it was there before.
+    static func open(_ place: IndexPlace, create: Bool, warn: (String) -> Void = Settings.warn) throws(IndexError) -> LocalIndex? {
+        switch place {
+        case .none:
+            return nil
+        case .file(let path, let isDefault):
+            if isDefault { chmod((path as NSString).deletingLastPathComponent, 0o700) }
+            return LocalIndex(index: try AccountIndex.open(at: path, create: create, warn: warn), temporaryFolder: nil)
+        case .temporary:
+            var template = Array((NSTemporaryDirectory() as NSString).appendingPathComponent("tavus-browse-demo-XXXXXX").utf8CString)
+            guard let made = mkdtemp(&template) else {
+                throw .unusable(path: NSTemporaryDirectory(), reason: String(cString: strerror(errno)))
+            }
+            let folder = String(cString: made)
+            do {
+                let index = try AccountIndex.open(at: (folder as NSString).appendingPathComponent("index.sqlite"), warn: warn)
+                return LocalIndex(index: index, temporaryFolder: folder)
+            } catch {
+                try? FileManager.default.removeItem(atPath: folder)
+                throw error
+            }
+        }
+    }
+
+    /// For writing through: the index, or nil with one line on stderr saying why the run goes
+    /// on without it.
+    static func openOrWarn(_ place: IndexPlace, warn: (String) -> Void = Settings.warn) -> LocalIndex? {
+        do {
+            return try open(place, create: true, warn: warn)
+        } catch {
+            warn("tavus-browse: going on without the index: \(error)")
+            return nil
+        }
+    }
+
+    func close() {
+        if let temporaryFolder { try? FileManager.default.removeItem(atPath: temporaryFolder) }
+    }
+}

@@ -1,0 +1,139 @@
+import AccountIndex
+import ArgumentParser
+import BrowserCore
+import Foundation
+import TavusAPI
+
+/// `tavus-browse search QUERY`: the index, searched; no request is made.
+struct SearchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "search",
+        abstract: "Search the local index: names, ids, persona and replica names, shutdown reasons and transcripts.",
+        discussion: "Reads only the index (run `tavus-browse sync` first); no request is made. Exit status: 0 with or without hits, 2 for a usage error or no index."
+    )
+
+    @Argument(help: ArgumentHelp("Words to find, all of them; the last may be the start of a word.", valueName: "query"))
+    var query: String
+
+    /// The browser's group, whose `--status` and `--limit` (the most hits, 20 by default) are
+    /// the search's: the parser gives an option the bare command also has to that group.
+    @OptionGroup var listing: ListingOptions
+
+    @Option(name: .long, help: ArgumentHelp("table, json or tsv.", valueName: "format"))
+    var format: OutputFormat = .table
+
+    func run() throws {
+        do {
+            let local = try IndexCommand.openExisting(listing.connection)
+            defer { local.close() }
+            let index = local.index
+            let (query, status, limit) = (query, listing.status?.rawValue, listing.limit ?? 20)
+            let hits: [SearchHit]
+            do {
+                hits = try blocking { try await index.search(query, status: status, limit: limit) }
+            } catch {
+                throw Failure.usage("\(error)")
+            }
+            let terminal = isatty(STDOUT_FILENO) == 1
+            let color = terminal && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+            StandardOutput.write(SearchOutput.render(hits, format: format, width: terminal ? TerminalWidth.current() : nil, color: color))
+        } catch let failure as Failure {
+            failure.exit()
+        }
+    }
+}
+
+/// Search hits as a table (each hit's matching transcript line under it), JSON or TSV.
+enum SearchOutput {
+    static func render(_ hits: [SearchHit], format: OutputFormat, width: Int?, color: Bool) -> String {
+        switch format {
+        case .json: json(hits)
+        case .tsv: tsv(hits)
+        case .table: table(hits, width: width, color: color)
+        }
+    }
+
+    private static func table(_ hits: [SearchHit], width: Int?, color: Bool) -> String {
+        let ids = hits.map { TerminalText.sanitize($0.id) }
+        let names = hits.map { TerminalText.sanitize($0.name) }
+        let personas = hits.map { TerminalText.sanitize($0.personaName ?? $0.personaID ?? "") }
+        let idWidth = max(2, ids.map(TerminalText.width).max() ?? 0)
+        let personaWidth = max(7, personas.map(TerminalText.width).max() ?? 0)
+        let fixed = idWidth + 8 + 16 + personaWidth + 8
+        let longest = max(4, names.map(TerminalText.width).max() ?? 0)
+        let nameWidth = width.map { max(8, min(longest, $0 - fixed)) } ?? longest
+        func row(_ cells: [(String, Int)]) -> String {
+            cells.map { TerminalText.fit($0.0, to: $0.1) }.joined(separator: "  ").trimmingCharacters(in: .whitespaces) + "\n"
+        }
+        var out = row([("ID", idWidth), ("NAME", nameWidth), ("STATUS", 8), ("CREATED (UTC)", 16), ("PERSONA", personaWidth)])
+        for (index, hit) in hits.enumerated() {
+            out += row([(ids[index], idWidth), (names[index], nameWidth), (TerminalText.sanitize(hit.status), 8),
+                        (TerminalText.sanitize(Timestamp(raw: hit.createdAt).shortUTC), 16), (personas[index], personaWidth)])
+            if let snippet = hit.snippet {
+                let line = TerminalText.sanitize(snippet)
+                out += "    " + highlighted(width.map { TerminalText.truncate(line, to: max(8, $0 - 4)) } ?? line, color: color) + "\n"
+            }
+        }
+        return out
+    }
+
+    /// The matched words in bold on a terminal with colours; otherwise just the text.
+    private static func highlighted(_ text: String, color: Bool) -> String {
+        let start = String(SearchHit.highlightStart), end = String(SearchHit.highlightEnd)
+        let marked = text.replacingOccurrences(of: start, with: color ? "\u{1B}[1m" : "")
+            .replacingOccurrences(of: end, with: color ? "\u{1B}[22m" : "")
+        // A line cut inside a match still ends in normal weight.
+        let cutInside = text.filter { $0 == SearchHit.highlightStart }.count > text.filter { $0 == SearchHit.highlightEnd }.count
+        return color && cutInside ? marked + "\u{1B}[22m" : marked
+    }
+
+    private static func tsv(_ hits: [SearchHit]) -> String {
+        "id\tname\tstatus\tcreated_at\tpersona\treplica\tmatch\n" + hits.map { hit in
+            [hit.id, hit.name, hit.status, hit.createdAt, hit.personaName ?? hit.personaID ?? "",
+             hit.replicaName ?? hit.replicaID ?? "", hit.match ?? ""].map(TerminalText.sanitize).joined(separator: "\t") + "\n"
+        }.joined()
+    }
+
+    private struct Named: Encodable {
+        var id: String
+        var name: String?
+    }
+
+    private struct Hit: Encodable {
+        var id: String
+        var name: String
+        var status: String
+        var createdAt: String
+        var persona: Named?
+        var replica: Named?
+        /// Encoded as null when absent, so every object has the same keys.
+        var match: String?
+
+        enum CodingKeys: String, CodingKey {
+            case id, name, status, createdAt = "created_at", persona, replica, match
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(id, forKey: .id)
+            try c.encode(name, forKey: .name)
+            try c.encode(status, forKey: .status)
+            try c.encode(createdAt, forKey: .createdAt)
+            try c.encode(persona, forKey: .persona)
+            try c.encode(replica, forKey: .replica)
+            try c.encode(match, forKey: .match)
+        }
+    }
+
+    private static func json(_ hits: [SearchHit]) -> String {
+        let objects = hits.map { hit in
+            Hit(id: hit.id, name: hit.name, status: hit.status, createdAt: hit.createdAt,
+                persona: hit.personaID.map { Named(id: $0, name: hit.personaName) },
+                replica: hit.replicaID.map { Named(id: $0, name: hit.replicaName) }, match: hit.match)
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data = (try? encoder.encode(objects)) ?? Data("[]".utf8)
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import TavusAPI
+import TavusSandbox
+import Testing
+@testable import AccountIndex
+
+@Suite struct IndexSyncTests {
+    private func withSync(_ configuration: SandboxConfiguration, jobs: Int = 4,
+                          _ body: (SandboxServer, IndexSync) async throws -> Void) async throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let index = try AccountIndex.open(at: scratch.file("index.sqlite")) { Issue.record("unexpected warning: \($0)") }
+        try await SandboxServer.withServer(configuration) { sandbox in
+            let client = TavusClient(configuration: ClientConfiguration(
+                baseURL: sandbox.baseURL, apiKey: sandbox.apiKey, timeout: 15, retry: .standard, proxy: .none))
+            try await body(sandbox, IndexSync(client: client, index: index, jobs: jobs))
+        }
+    }
+
+    @Test func aSyncStoresEveryConversationPersonaReplicaAndEndedRecord() async throws {
+        try await withSync(SandboxConfiguration(count: 230)) { sandbox, sync in
+            let seen = Locked<[IndexSync.Progress]>([])
+            let report = try await sync.run { progress in seen.withLock { $0.append(progress) } }
+            let ended = sandbox.conversations.filter { $0.status == .ended }.count
+            #expect(report.conversations == 230)
+            #expect(report.records == ended)
+            let summary = try await sync.index.summary()
+            #expect(summary.conversations == 230 && summary.totalCount == 230)
+            #expect(summary.records == ended)
+            #expect(summary.personas == sandbox.personas.count && summary.replicas == sandbox.replicas.count)
+            #expect(summary.lastSyncedAt != nil)
+            let last = seen.withLock { $0 }.last
+            #expect(last == IndexSync.Progress(phase: .records, done: ended, total: ended))
+            // The records come newest first.
+            let asked = sandbox.requests.filter { $0.path.hasPrefix("/v2/conversations/") }.map { String($0.path.dropFirst("/v2/conversations/".count)) }
+            let newest = sandbox.conversations.filter { $0.status == .ended }
+                .max { ($0.createdAt.date ?? .distantPast) < ($1.createdAt.date ?? .distantPast) }
+            // Four workers start at once: the newest is among the first four asked for.
+            #expect(newest.map { asked.prefix(4).contains($0.id) } == true, "first asked: \(asked.prefix(4)), newest: \(newest?.id ?? "")")
+        }
+    }
+
+    @Test func aBackOffPausesEveryWorker() async throws {
+        try await withSync(SandboxConfiguration(count: 150)) { sandbox, sync in
+            sandbox.inject(.status(429, retryAfterSeconds: 1), times: 1, path: "/v2/conversations/")
+            _ = try await sync.run()
+            let records = sandbox.requests.filter { $0.path.hasPrefix("/v2/conversations/") }
+            let refused = try #require(records.first).time
+            let during = records.filter { $0.time > refused.addingTimeInterval(0.15) && $0.time < refused.addingTimeInterval(0.85) }
+            #expect(during.count == 0, "\(during.count) record requests during the pause")
+            #expect(try await sync.index.summary().records == sandbox.conversations.filter { $0.status == .ended }.count)
+        }
+    }
+}
+
+/// A value several tasks add to.
+final class Locked<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: Value
+
+    init(_ value: Value) {
+        self.value = value
+    }
+
+    func withLock<T>(_ body: (inout Value) -> T) -> T {
+        lock.withLock { body(&value) }
+    }
+}
