@@ -22,8 +22,14 @@ enum HeaderView {
         let compact = [" Tavus", state.options.isDemo ? "DEMO" : "", state.filter.rawValue, pageText, total].filter { !$0.isEmpty }
         var segments = full
         if TerminalText.width(full.joined(separator: "  ")) + help.count + 2 > width { segments = compact }
+        drawSegments(segments, help: help, into: &frame)
+    }
+
+    /// The segments two spaces apart, `DEMO` highlighted, and the help key at the right when it fits.
+    static func drawSegments(_ segments: [String], help: String, into frame: inout Frame) {
+        let width = frame.columns
         var column = 0
-        for (index, segment) in segments.enumerated() {
+        for segment in segments {
             let style: Style = segment == "DEMO" ? .headerAccent : .header
             column = frame.put(segment, row: 0, column: column, style: style, limit: width - column)
             column = frame.put("  ", row: 0, column: column, style: .header, limit: width - column)
@@ -35,7 +41,6 @@ enum HeaderView {
 
     /// A screen above the conversations: the path that led to it, then its filter and page.
     static func drawView(_ screen: ResourceScreen, state: BrowserState, into frame: inout Frame) {
-        let width = frame.columns
         var segments = [" Tavus", state.options.isDemo ? "DEMO" : TerminalText.sanitize(state.options.sourceLabel), path(state)]
         if !screen.isRecord {
             let known = screen.page.map { $0.filter == screen.filter && $0.totalIsExact } ?? false
@@ -45,15 +50,7 @@ enum HeaderView {
                 segments.append(page.totalIsExact ? "\(page.totalCount) total" : "total unknown")
             }
         }
-        let help = "? help"
-        var column = 0
-        for segment in segments.filter({ !$0.isEmpty }) {
-            column = frame.put(segment, row: 0, column: column, style: segment == "DEMO" ? .headerAccent : .header, limit: width - column)
-            column = frame.put("  ", row: 0, column: column, style: .header, limit: width - column)
-        }
-        if column + help.count + 1 <= width {
-            frame.put(help, row: 0, column: width - help.count - 1, style: .header)
-        }
+        drawSegments(segments.filter { !$0.isEmpty }, help: "? help", into: &frame)
     }
 
     /// `conversations › Sales practice › persona Sales Coach Rhea`: every screen of the stack,
