@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// Where an account's index lives: one file per account and address, named by a hash of the
@@ -16,7 +15,7 @@ public enum IndexLocation {
     /// `index-<16 hex digits>.sqlite`: the first 8 bytes of SHA-256 of the base URL, a newline
     /// and the key.
     public static func fileName(baseURL: String, apiKey: String) -> String {
-        let digest = SHA256.hash(data: Data((baseURL + "\n" + apiKey).utf8))
+        let digest = SHA256.hash(Array((baseURL + "\n" + apiKey).utf8))
         let hex = digest.prefix(8).map { String(format: "%02x", $0) }.joined()
         return "index-\(hex).sqlite"
     }
