@@ -12,11 +12,22 @@ public struct SearchHit: Sendable, Hashable {
     public var personaName: String?
     public var replicaID: String?
     public var replicaName: String?
+    public var url: String
+    public var updatedAt: String
     /// The matching transcript turn, as `role: text`; nil when only other fields matched.
     public var match: String?
     /// The part of that turn around the match, the matched words between
     /// `SearchHit.highlightStart` and `SearchHit.highlightEnd`.
     public var snippet: String?
+    /// The matching turn's place in the transcript (0 for its first turn).
+    public var turn: Int?
+
+    /// The conversation as its list row shows it.
+    public var conversation: Conversation {
+        Conversation(id: id, name: name, status: ConversationStatus(rawValue: status), url: url,
+                     replicaID: replicaID, personaID: personaID,
+                     createdAt: Timestamp(raw: createdAt), updatedAt: Timestamp(raw: updatedAt))
+    }
 
     public static let highlightStart: Character = "\u{E000}"
     public static let highlightEnd: Character = "\u{E001}"
@@ -44,7 +55,7 @@ extension AccountIndex {
         guard !words.isEmpty, limit > 0 else { return [] }
         return try await read { db in
             var sql = """
-                SELECT c.id, c.name, c.status, c.created_at, c.persona_id, c.replica_id, p.name AS persona_name, r.name AS replica_name
+                SELECT c.id, c.name, c.status, c.url, c.created_at, c.updated_at, c.persona_id, c.replica_id, p.name AS persona_name, r.name AS replica_name
                 FROM conversation_search s
                 JOIN conversations c ON c.rowid = s.rowid
                 LEFT JOIN personas p ON p.id = c.persona_id
@@ -64,10 +75,12 @@ extension AccountIndex {
                 let id: String = row["id"]
                 var hit = SearchHit(id: id, name: row["name"], status: row["status"], createdAt: row["created_at"],
                                     personaID: row["persona_id"], personaName: row["persona_name"],
-                                    replicaID: row["replica_id"], replicaName: row["replica_name"])
+                                    replicaID: row["replica_id"], replicaName: row["replica_name"],
+                                    url: row["url"], updatedAt: row["updated_at"])
                 if let turn = try Self.bestTurn(of: id, matching: anyWord, db) {
                     hit.match = turn.match
                     hit.snippet = turn.snippet
+                    hit.turn = turn.position
                 }
                 return hit
             }
@@ -76,13 +89,13 @@ extension AccountIndex {
 
     /// The turn of one conversation that matches most words, found through its range of ids
     /// (a record's turns are stored together), so the full-text table is not scanned.
-    private static func bestTurn(of id: String, matching pattern: String, _ db: Database) throws -> (match: String, snippet: String)? {
+    private static func bestTurn(of id: String, matching pattern: String, _ db: Database) throws -> (match: String, snippet: String, position: Int)? {
         guard let bounds = try Row.fetchOne(db, sql: "SELECT min(id) AS low, max(id) AS high FROM transcript_turns WHERE conversation_id = ?",
                                             arguments: [id]),
               let low: Int64 = bounds["low"], let high: Int64 = bounds["high"] else { return nil }
         let start = String(SearchHit.highlightStart), end = String(SearchHit.highlightEnd)
         guard let row = try Row.fetchOne(db, sql: """
-            SELECT t.role, t.content, snippet(turn_search, 0, ?, ?, '…', 24) AS snippet
+            SELECT t.role, t.content, t.position, snippet(turn_search, 0, ?, ?, '…', 24) AS snippet
             FROM turn_search JOIN transcript_turns t ON t.id = turn_search.rowid
             WHERE turn_search MATCH ? AND turn_search.rowid BETWEEN ? AND ?
             ORDER BY rank LIMIT 1
@@ -90,7 +103,7 @@ extension AccountIndex {
         let role: String = row["role"]
         let content: String = row["content"]
         let snippet: String = row["snippet"]
-        return ("\(role): \(content)", "\(role): \(snippet)")
+        return ("\(role): \(content)", "\(role): \(snippet)", row["position"])
     }
 
     /// Ended conversations whose record is missing or not final, newest first. A stored record

@@ -22,6 +22,10 @@ public final class EffectRunner {
     /// The record the pane asked for last, and when; an older one still waiting is cancelled.
     private var recordLoad: Task<Void, Never>?
     private var lastRecordRequest = ContinuousClock.now - .seconds(60)
+    /// The first account's local index, if it has one.
+    private let index: (any BrowserIndex)?
+    /// The search of the index under way; a newer text cancels it.
+    private var indexSearch: Task<Void, Never>?
 
     /// How long the selection must rest before the pane asks for a record it does not have, when
     /// the records are asked for in quick succession (holding `j`): the first goes at once.
@@ -37,6 +41,7 @@ public final class EffectRunner {
         fetcher: ConversationFetcher,
         profile: (name: String, options: BrowserState.Options, filter: StatusFilter)? = nil,
         openAccount: AccountOpener? = nil,
+        index: (any BrowserIndex)? = nil,
         recordRefresh: Duration = EffectRunner.recordRefreshInterval,
         post: @escaping @Sendable (BrowserEvent) -> Void,
         emit: @escaping (String) -> Void,
@@ -46,6 +51,7 @@ public final class EffectRunner {
         self.profile = profile?.name
         if let profile { accounts[profile.name] = (account, profile.options, profile.filter) }
         self.openAccount = openAccount
+        self.index = index
         self.recordRefresh = recordRefresh
         self.post = post
         self.emit = emit
@@ -71,7 +77,11 @@ public final class EffectRunner {
         case .loadRecord(let kind, let id): loadRecord(kind, id: id)
         case .switchProfile(let name): switchProfile(name)
         case .useAccount(let name): useAccount(name)
-        case .quit: recordLoad?.cancel()
+        case .searchIndex(let text, let status): searchIndex(text, status: status)
+        case .startSync: sync()
+        case .quit:
+            recordLoad?.cancel()
+            indexSearch?.cancel()
         }
     }
 
@@ -259,6 +269,48 @@ public final class EffectRunner {
         account = next.account
         profile = name
         barrier = Task {}
+    }
+
+    /// Tells the screen what the index covers.
+    public func tellCoverage() {
+        guard let index else { return }
+        let post = self.post
+        Task {
+            do throws(IndexProblem) {
+                post(.indexCoverage(try await index.coverage(), now: Date()))
+            } catch {
+                post(.indexFailed(error.message))
+            }
+        }
+    }
+
+    private func searchIndex(_ text: String, status: StatusFilter) {
+        guard let index else { return }
+        let post = self.post
+        indexSearch?.cancel()
+        indexSearch = Task {
+            do throws(IndexProblem) {
+                let hits = try await index.search(text, status: status, limit: IndexResults.limit)
+                guard !Task.isCancelled else { return }
+                post(.indexResults(IndexResults(query: text, hits: hits)))
+            } catch {
+                if !Task.isCancelled { post(.indexFailed(error.message)) }
+            }
+        }
+    }
+
+    /// The sync runs on its own; its progress and its end come back as events, then what the
+    /// index covers now.
+    private func sync() {
+        guard let index else { return }
+        let post = self.post
+        Task {
+            switch await index.sync(progress: { post(.syncProgress($0)) }) {
+            case .success(let summary): post(.syncFinished(summary: summary, failed: false))
+            case .failure(let problem): post(.syncFinished(summary: "Sync stopped: \(problem.message)", failed: true))
+            }
+            if let coverage = try? await index.coverage() { post(.indexCoverage(coverage, now: Date())) }
+        }
     }
 
     private func open(_ url: String) {

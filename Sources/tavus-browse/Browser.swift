@@ -42,6 +42,9 @@ struct BrowseOptions: ParsableArguments {
     @Flag(name: .long, help: "Do not use the mouse.")
     var noMouse = false
 
+    @Flag(name: .long, help: "Sync the index in the background from the start (as S does).")
+    var sync = false
+
     func validate() throws {
         guard cachePages >= 1 else { throw ValidationError("--cache-pages must be at least 1") }
         guard staleAfter > 0, staleAfter.isFinite else { throw ValidationError("--stale-after must be more than 0") }
@@ -66,21 +69,28 @@ enum Browser {
             throw Failure.usage(problem + " Set TERM to your terminal's type (e.g. TERM=xterm-256color), or print the list with `tavus-browse list`.")
         }
         let connection = try Connection.open(options.listing.connection, settings)
+        let local = LocalIndex.openOrWarn(connection.indexPlace)
+        defer { local?.close() }
+        if options.sync, local == nil { throw Failure.usage("--sync needs the index, and this run has none") }
         let browserOptions = BrowserState.Options(limit: limit, isDemo: connection.isDemo, sourceLabel: connection.label,
-                                                  watchInterval: options.watch ?? settings.profile?.watch)
+                                                  watchInterval: options.watch ?? settings.profile?.watch, hasIndex: local != nil)
         let state = BrowserState(options: browserOptions, filter: filter, size: TerminalSize(rows: 24, columns: 80))
-        let fetcher = ConversationFetcher(client: connection.client, capacity: options.cachePages, staleAfter: options.staleAfter)
         let mailbox = Mailbox()
+        var client = connection.client
+        let index = local.map { IndexForBrowser(index: $0.index, client: client, post: mailbox.post) }
+        client.received = index?.store
+        let fetcher = ConversationFetcher(client: client, capacity: options.cachePages, staleAfter: options.staleAfter)
         let terminal = Terminal(mouse: !options.noMouse)
         let others = OtherAccounts(options)
         let runner = EffectRunner(
             fetcher: fetcher, profile: settings.profile.map { ($0.name, browserOptions, filter) },
-            openAccount: others.open, post: mailbox.post, emit: terminal.emit)
+            openAccount: others.open, index: index, post: mailbox.post, emit: terminal.emit)
+        runner.tellCoverage()
         let crashTest = ProcessInfo.processInfo.environment["TAVUS_BROWSE_TEST_CRASH"] == "1"
         let loop = EventLoop(terminal: terminal, mailbox: mailbox, crashAfterFirstFrame: crashTest)
         var sized = state
         sized.size = terminal.size
-        let (initial, effects) = start(sized)
+        let (initial, effects) = start(sized, sync: options.sync)
         let (_, exit) = loop.run(initial, initialEffects: effects, perform: runner.perform)
         terminal.stop()
         connection.close()

@@ -9,7 +9,7 @@ struct Connection {
     let isDemo: Bool
     /// The header's name for the source: `prod · tavusapi.com` with a profile.
     let label: String
-    /// Where the index is kept; the browser does not use it yet, `list` and `sync` do.
+    /// Where the index is kept.
     let indexPlace: IndexPlace
     private let sandbox: SandboxServer?
 

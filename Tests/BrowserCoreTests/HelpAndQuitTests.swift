@@ -1,4 +1,5 @@
 import BrowserCore
+import Foundation
 import TavusAPI
 import Testing
 
@@ -140,6 +141,11 @@ struct QuitTests {
         .recordFailed(.personas, id: "p1", .cancelled),
         .profileSwitched(name: "staging", options: BrowserState.Options(), filter: .all),
         .profileFailed("no such profile"),
+        .indexResults(IndexResults(query: "refund", hits: [])),
+        .indexFailed("the disk is full"),
+        .indexCoverage(IndexCoverage(indexed: 3, total: 10, syncedAt: nil), now: Date(timeIntervalSince1970: 0)),
+        .syncProgress(SyncProgress(phase: "conversations", done: 1, total: 2)),
+        .syncFinished(summary: "Synced", failed: false),
     ]
 
     /// The name of an event's case; the switch stops compiling when a case is added, so the
@@ -168,11 +174,16 @@ struct QuitTests {
         case .recordFailed: "recordFailed"
         case .profileSwitched: "profileSwitched"
         case .profileFailed: "profileFailed"
+        case .indexResults: "indexResults"
+        case .indexFailed: "indexFailed"
+        case .indexCoverage: "indexCoverage"
+        case .syncProgress: "syncProgress"
+        case .syncFinished: "syncFinished"
         }
     }
 
     @Test func laterEventsCoverEveryKindOfEvent() {
-        #expect(Set(Self.laterEvents.map(Self.caseName)).count == 22)
+        #expect(Set(Self.laterEvents.map(Self.caseName)).count == 27)
     }
 
     @Test(arguments: laterEvents)

@@ -45,7 +45,7 @@ struct SearchTests {
         #expect(browser.state.prompt == nil)
         #expect(browser.state.search == "東京")
         #expect(browser.rows.map(\.id) == [Sample.id(1)])
-        #expect(browser.state.message == .info("1 matches for “東京” in 1 loaded pages"))
+        #expect(browser.state.message == .info("1 matches for “東京” in 1 loaded pages (no index)"))
         browser.press(.down)
         #expect(browser.rows.count == 1, "moving does not clear the search")
         #expect(browser.press(.enter) == [.loadDetail(id: Sample.id(1))])

@@ -143,7 +143,7 @@ struct CopyAndEndTests {
         }
     }
 
-    @Test("/ shows only the loaded rows that match as you type; Esc brings every row back")
+    @Test("Without an index, / shows only the loaded rows that match as you type; Esc brings every row back")
     func search() async throws {
         try await withSandbox(count: 60) { sandbox in
             let pageOne = Array(sandbox.conversations.prefix(20))
@@ -157,7 +157,7 @@ struct CopyAndEndTests {
                                     "no search word fits page 1: \(pageOne.map(\.name))")
             let expected = matching(term).map(\.id)
 
-            try await withBrowser(against: sandbox) { tmux in
+            try await withBrowser(against: sandbox, ["--no-index"]) { tmux in
                 try await tmux.waitFor("page 1") { $0.listRows(ids: ids).count == 20 && $0.lines[2].hasPrefix("▶" + pageOne[0].id) }
                 try await tmux.press("/")
                 try await tmux.waitFor("the search prompt") { $0.lines.last?.hasPrefix(" /█") == true }

@@ -10,6 +10,8 @@ public enum Action: Sendable, Hashable {
     case openURL, copyURL, copyID
     case reload, toggleWatch
     case search, command
+    /// Sync the local index in the background.
+    case sync
     case endConversation
     /// From a conversation's pane: its persona, its replica.
     case openPersona, openReplica

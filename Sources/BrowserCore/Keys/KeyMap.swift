@@ -38,7 +38,8 @@ public enum KeyMap {
         KeyBinding(keys: [.home], label: "Home", action: .moveToTop, summary: "select first row", contexts: lists, hint: nil),
         KeyBinding(keys: [.end], label: "End", action: .moveToBottom, summary: "select last row", contexts: lists, hint: nil),
         KeyBinding(keys: [.enter], label: "Enter", action: .openDetail, summary: "open the detail pane", contexts: lists, hint: "⏎ details"),
-        KeyBinding(keys: [.char("/")], label: "/", action: .search, summary: "search loaded pages by name or id", contexts: [.list], hint: "/ search"),
+        KeyBinding(keys: [.char("/")], label: "/", action: .search, summary: "search the index (or loaded pages)", contexts: [.list], hint: "/ search"),
+        KeyBinding(keys: [.char("S")], label: "S", action: .sync, summary: "sync the index in the background", contexts: everywhere, hint: nil),
         KeyBinding(keys: [.escape], label: "Esc", action: .cancel, summary: "cancel a load, clear the search", contexts: [.list], hint: nil),
         KeyBinding(keys: [.escape], label: "Esc", action: .back, summary: "back to the screen before", contexts: [.resourceList], hint: "Esc back"),
 

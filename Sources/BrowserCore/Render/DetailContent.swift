@@ -140,3 +140,19 @@ private final class LastLines: @unchecked Sendable {
         return lines
     }
 }
+
+extension DetailContent {
+    /// The first line of the turn `role: text` among the pane's lines: the line with that role
+    /// whose text starts as the turn does.
+    static func line(ofTurn turn: String, in lines: [StyledLine]) -> Int? {
+        guard let colon = turn.range(of: ": ") else { return nil }
+        let role = TerminalText.sanitize(String(turn[..<colon.lowerBound]))
+        let start = String(TerminalText.sanitize(String(turn[colon.upperBound...])).prefix(16))
+        guard !start.isEmpty else { return nil }
+        return lines.firstIndex { line in
+            guard line.pieces.count >= 3, line.pieces[1].text.trimmingCharacters(in: .whitespaces) == role else { return false }
+            let text = line.pieces[2].text
+            return text.hasPrefix(start) || (!text.isEmpty && start.hasPrefix(text))
+        }
+    }
+}

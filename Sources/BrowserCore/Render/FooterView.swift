@@ -54,8 +54,9 @@ enum FooterView {
     }
 
     static func stateText(_ state: BrowserState) -> String {
-        if let screen = state.views.last { return viewStateText(screen) }
-        var parts: [String] = []
+        let sync = state.sync.map(syncText)
+        if let screen = state.views.last { return [sync, viewStateText(screen)].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " · ") }
+        var parts: [String] = sync.map { [$0] } ?? []
         if let loading = state.loading {
             if let retry = loading.retry {
                 parts.append("retrying (\(retry.attempt)/\(retry.maxAttempts))…")
@@ -70,6 +71,11 @@ enum FooterView {
             parts.append(state.watchPaused ? "watch paused" : "watch \(Format.seconds(interval))")
         }
         return parts.joined(separator: " · ")
+    }
+
+    /// `syncing 1,200/10,000 conversations`.
+    static func syncText(_ sync: SyncProgress) -> String {
+        sync.total > 0 ? "syncing \(Format.count(sync.done))/\(Format.count(sync.total)) \(sync.phase)" : "syncing \(sync.phase)…"
     }
 
     static func viewStateText(_ screen: ResourceScreen) -> String {

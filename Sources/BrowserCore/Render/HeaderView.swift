@@ -18,11 +18,25 @@ enum HeaderView {
         let source = state.options.isDemo ? "DEMO" : TerminalText.sanitize(state.options.sourceLabel)
         let help = "? help"
 
-        let full = [" Tavus conversations", source, "filter: \(state.filter.rawValue)", pageText, total].filter { !$0.isEmpty }
+        let full = [" Tavus conversations", source, "filter: \(state.filter.rawValue)", pageText, total, coverage(state)].filter { !$0.isEmpty }
         let compact = [" Tavus", state.options.isDemo ? "DEMO" : "", state.filter.rawValue, pageText, total].filter { !$0.isEmpty }
         var segments = full
-        if TerminalText.width(full.joined(separator: "  ")) + help.count + 2 > width { segments = compact }
+        if TerminalText.width(full.joined(separator: "  ")) + help.count + 2 > width { segments = Array(full.dropLast()) }
+        if TerminalText.width(segments.joined(separator: "  ")) + help.count + 2 > width { segments = compact }
         drawSegments(segments, help: help, into: &frame)
+    }
+
+    /// `indexed 9,812 of 10,000 · synced 5 min ago`: how much of the account the index holds.
+    static func coverage(_ state: BrowserState) -> String {
+        guard state.options.hasIndex, let coverage = state.coverage else { return "" }
+        var text = "indexed \(Format.count(coverage.indexed))"
+        if let total = coverage.total { text += " of \(Format.count(max(total, coverage.indexed)))" }
+        if let synced = coverage.syncedAt, let now = state.coverageTold {
+            text += " · synced \(Format.ago(synced, now: now))"
+        } else {
+            text += " · never synced (S)"
+        }
+        return text
     }
 
     /// The segments two spaces apart, `DEMO` highlighted, and the help key at the right when it fits.

@@ -13,9 +13,12 @@ struct Layout {
     let detailOpen: Bool
     /// The pane is the whole screen: a record opened from a link has no list under it.
     let paneOnly: Bool
+    /// Screen lines a list row takes: two for a search hit of the index, its matching line under it.
+    let rowHeight: Int
 
     init(_ state: BrowserState) {
         rows = state.size.rows
+        rowHeight = state.showsIndexHits ? 2 : 1
         columns = state.size.columns
         if let top = state.views.last {
             detailOpen = top.pane != nil
@@ -31,6 +34,8 @@ struct Layout {
     var listTop: Int { 2 }
     var listHeight: Int { max(0, rows - 3) }
     var footerRow: Int { rows - 1 }
+    /// How many list rows fit.
+    var visibleRowCount: Int { max(1, listHeight / rowHeight) }
 
     var isSideBySide: Bool { detailOpen && !paneOnly && columns >= Self.paneColumnsBeside + Self.listColumnsBeside }
 
@@ -53,6 +58,6 @@ struct Layout {
     /// The list row index under a screen position, if it is on a list row not under the pane.
     func rowIndex(atScreenRow row: Int, column: Int, scroll: Int) -> Int? {
         guard row >= listTop, row < listTop + listHeight, !detailContains(row: row, column: column) else { return nil }
-        return scroll + row - listTop
+        return scroll + (row - listTop) / rowHeight
     }
 }

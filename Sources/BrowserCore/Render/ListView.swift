@@ -50,13 +50,35 @@ enum ListView {
             return
         }
         let widths = columns.shown.map(\.width)
-        for line in 0..<layout.listHeight {
-            let index = state.scroll + line
+        for slot in 0..<layout.visibleRowCount {
+            let index = state.scroll + slot
             guard index < rows.count else { break }
+            let row = layout.listTop + slot * layout.rowHeight
             TableView.drawRow(cells(rows[index], names: state.names, columns: columns), widths: widths,
-                              selected: index == state.selection, row: layout.listTop + line, width: width, into: &frame)
-            highlight(state.activeSearch, in: TerminalText.sanitize(rows[index].name), row: layout.listTop + line,
+                              selected: index == state.selection, row: row, width: width, into: &frame)
+            highlight(state.activeSearch, in: TerminalText.sanitize(rows[index].name), row: row,
                       column: 1 + columns.id + 1, width: columns.name, into: &frame)
+            if layout.rowHeight == 2, let hit = state.indexHit(at: index) {
+                drawMatch(hit, row: row + 1, width: width, into: &frame)
+            }
+        }
+    }
+
+    /// The transcript line a hit of the index matched, under its row, the matched words marked.
+    static func drawMatch(_ hit: IndexHit, row: Int, width: Int, into frame: inout Frame) {
+        var column = frame.put("    ↳ ", row: row, column: 0, style: .dim, limit: width)
+        guard let snippet = hit.snippet else {
+            frame.put("its name, id, persona, replica or shutdown reason", row: row, column: column, style: .dim, limit: width - column)
+            return
+        }
+        for (number, part) in snippet.split(separator: IndexHit.highlightStart, omittingEmptySubsequences: false).enumerated() {
+            let pieces = part.split(separator: IndexHit.highlightEnd, maxSplits: 1, omittingEmptySubsequences: false)
+            for (index, piece) in pieces.enumerated() {
+                let marked = number > 0 && index == 0 && pieces.count == 2
+                let text = TerminalText.sanitize(String(piece))
+                guard column < width - 1 else { return }
+                column = frame.put(text, row: row, column: column, style: marked ? .match : .dim, limit: width - 1 - column)
+            }
         }
     }
 
@@ -93,7 +115,10 @@ enum ListView {
     }
 
     static func emptyText(_ state: BrowserState) -> String {
-        if !state.activeSearch.isEmpty {
+        if state.showsIndexHits {
+            return state.indexResults == nil ? "Searching the index…"
+                : "No matches for “\(TerminalText.sanitize(state.activeSearch))” in the index"
+        } else if !state.activeSearch.isEmpty {
             return "No matches for “\(TerminalText.sanitize(state.activeSearch))” in \(state.loadedRows.count) loaded pages"
         } else if state.page == nil || state.page?.status != state.filter {
             return state.loading != nil ? "Loading conversations…" : "No conversations loaded"

@@ -1,3 +1,4 @@
+import Foundation
 import TavusAPI
 
 /// Everything that can happen to the browser: keys from the user, answers from the fetcher.
@@ -32,6 +33,14 @@ public enum BrowserEvent: Sendable, Hashable {
     /// Persona and replica names were looked up for the ids of a page; `failure` when some
     /// lookup failed (those rows keep showing ids).
     case namesFound(NameDirectory.Names, failure: TavusError?)
+    case indexResults(IndexResults)
+    /// The index could not answer or store; the run goes on without it.
+    case indexFailed(String)
+    /// What the index covers, told at `now`.
+    case indexCoverage(IndexCoverage, now: Date)
+    case syncProgress(SyncProgress)
+    /// The background sync ended: its summary, or why it stopped.
+    case syncFinished(summary: String, failed: Bool)
     /// The watch interval came round.
     case watchTick
 }

@@ -11,12 +11,16 @@ public struct BrowserState: Sendable, Hashable {
         public var sourceLabel: String
         /// Seconds between refreshes of the current page; nil for no watching.
         public var watchInterval: Double?
+        /// Whether the account has a local index: `/` searches it, `S` syncs it.
+        public var hasIndex: Bool
 
-        public init(limit: Int = 20, isDemo: Bool = false, sourceLabel: String = "tavusapi.com", watchInterval: Double? = nil) {
+        public init(limit: Int = 20, isDemo: Bool = false, sourceLabel: String = "tavusapi.com", watchInterval: Double? = nil,
+                    hasIndex: Bool = false) {
             self.limit = max(1, limit)
             self.isDemo = isDemo
             self.sourceLabel = sourceLabel
             self.watchInterval = watchInterval
+            self.hasIndex = hasIndex
         }
     }
 
@@ -51,6 +55,14 @@ public struct BrowserState: Sendable, Hashable {
     public var search: String = ""
     /// Rows of the pages loaded for the current filter, by page number, for search.
     public var loadedRows: [Int: [Conversation]] = [:]
+    /// What the index found for the search typed so far (the newest answer; a newer query may
+    /// be under way).
+    public var indexResults: IndexResults?
+    /// How much of the account the index holds, and the time it was told (for `synced … ago`).
+    public var coverage: IndexCoverage?
+    public var coverageTold: Date?
+    /// The background sync, while one runs.
+    public var sync: SyncProgress?
     public var watchPaused: Bool = false
     /// Persona and replica names by id, as far as they are known.
     public var names = NameDirectory.Names()
@@ -82,7 +94,17 @@ public struct BrowserState: Sendable, Hashable {
     public var visibleRows: [Conversation] {
         let query = activeSearch
         guard !query.isEmpty else { return page?.status == filter ? page?.items ?? [] : [] }
+        if options.hasIndex { return indexResults?.hits.map(\.conversation) ?? [] }
         return SearchMatcher.matches(query, in: loadedRows)
+    }
+
+    /// Whether the list shows the index's hits, each with its matching line under it.
+    public var showsIndexHits: Bool { options.hasIndex && !activeSearch.isEmpty && views.isEmpty }
+
+    /// The hit behind a visible row, when the list shows the index's hits.
+    public func indexHit(at row: Int) -> IndexHit? {
+        guard showsIndexHits, let hits = indexResults?.hits, hits.indices.contains(row) else { return nil }
+        return hits[row]
     }
 
     /// The search being typed, or the one kept.

@@ -16,6 +16,9 @@ public struct DetailState: Sendable, Hashable {
     public var expanded: Bool
     /// The record shown is not final yet (still being processed): it is read again a while later.
     public var completing = false
+    /// The transcript turn a search hit matched (`role: text`): the pane scrolls to it when
+    /// the record comes.
+    public var focus: String?
 
     public init(conversation: Conversation, verbose: Verbose = .loading, scroll: Int = 0, expanded: Bool = false) {
         self.conversation = conversation

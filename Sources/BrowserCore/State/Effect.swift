@@ -27,6 +27,12 @@ public enum Effect: Sendable, Hashable {
     case switchProfile(String)
     /// From now on, talk to the account of this profile, opened by `switchProfile`.
     case useAccount(String)
+    /// Search the local index for this text among conversations of this status; answered
+    /// with `indexResults` (a newer search replaces one under way).
+    case searchIndex(String, status: StatusFilter)
+    /// Sync the index with the account in the background; answered with `syncProgress` and
+    /// `syncFinished`.
+    case startSync
     case openURL(String)
     case copyToClipboard(String)
     case endConversation(id: String)

@@ -84,6 +84,7 @@ extension Transition {
             }
         case .toggleWatch: toggleWatch()
         case .search: state.prompt = .search(state.search)
+        case .sync: startSync()
         case .cancel: cancel()
         case .toggleHelp: state.showHelp.toggle()
         case .quit: quit()
@@ -109,7 +110,9 @@ extension Transition {
     mutating func openDetail() {
         guard let conversation = state.selectedConversation else { return }
         if state.detail?.conversation.id == conversation.id { return }
-        state.detail = DetailState(conversation: conversation)
+        var detail = DetailState(conversation: conversation)
+        detail.focus = state.indexHit(at: state.selection)?.match
+        state.detail = detail
         effects.append(.loadDetail(id: conversation.id))
     }
 
@@ -165,6 +168,7 @@ extension Transition {
             state.message = .info("Load cancelled")
         } else if !state.search.isEmpty {
             state.search = ""
+            state.indexResults = nil
             state.selection = 0
             state.scroll = 0
         }

@@ -7,14 +7,24 @@ extension Transition {
             case .enter:
                 state.search = text
                 state.prompt = nil
-                state.message = text.isEmpty ? nil : .info("\(state.visibleRows.count) matches for “\(text)” in \(state.loadedRows.count) loaded pages")
+                if text.isEmpty {
+                    state.message = nil
+                } else if state.options.hasIndex {
+                    state.message = .info(matchesText)
+                } else {
+                    state.message = .info("\(state.visibleRows.count) matches for “\(text)” in \(state.loadedRows.count) loaded pages (no index)")
+                }
             case .escape, .control("c"):
                 state.search = ""
                 state.prompt = nil
+                state.indexResults = nil
             case .backspace:
                 if text.isEmpty { state.prompt = nil } else { state.prompt = .search(String(text.dropLast())) }
+                searchTextChanged(String(text.dropLast()))
             case .char(let character):
-                state.prompt = .search(text + TerminalText.sanitize(String(character)))
+                let typed = text + TerminalText.sanitize(String(character))
+                state.prompt = .search(typed)
+                searchTextChanged(typed)
             default:
                 break
             }

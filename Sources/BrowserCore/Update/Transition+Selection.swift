@@ -14,7 +14,7 @@ extension Transition {
 
     /// Scrolls the list just enough that the selected row is on screen.
     mutating func keepSelectionVisible() {
-        let height = max(1, Layout(state).listHeight)
+        let height = Layout(state).visibleRowCount
         let count = state.visibleRows.count
         if state.selection < state.scroll { state.scroll = state.selection }
         if state.selection >= state.scroll + height { state.scroll = state.selection - height + 1 }

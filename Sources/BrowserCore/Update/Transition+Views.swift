@@ -106,6 +106,7 @@ extension Transition {
                 requestViewPage(reload: true)
             }
         case .back: back()
+        case .sync: startSync()
         case .toggleHelp: state.showHelp.toggle()
         case .quit: quit()
         case .interrupt:

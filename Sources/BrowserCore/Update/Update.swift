@@ -8,10 +8,11 @@ public func update(_ state: BrowserState, _ event: BrowserEvent) -> (BrowserStat
     return (transition.state, transition.effects)
 }
 
-/// The first transition: asks for the first page.
-public func start(_ state: BrowserState) -> (BrowserState, [Effect]) {
+/// The first transition: asks for the first page, and with `sync` starts a sync of the index.
+public func start(_ state: BrowserState, sync: Bool = false) -> (BrowserState, [Effect]) {
     var transition = Transition(state: state)
     transition.requestWantedPage(reload: false)
+    if sync { transition.startSync() }
     return (transition.state, transition.effects)
 }
 
@@ -48,6 +49,7 @@ struct Transition {
             state.detail?.completing = false
             // The record is newer than the row the pane was opened from: its status wins.
             if detail.conversation.id == id { state.detail?.conversation = detail.conversation }
+            scrollToFocus()
         case .detailIncomplete(let id):
             if state.detail?.conversation.id == id { state.detail?.completing = true }
         case .detailRefreshDue(let id):
@@ -89,6 +91,17 @@ struct Transition {
             }
         case .urlOpenResult(let url, let failure):
             state.message = failure.map { .warning($0) } ?? .info("Opened \(url)")
+        case .indexResults(let results):
+            indexResultsCame(results)
+        case .indexFailed(let reason):
+            indexFailed(reason)
+        case .indexCoverage(let coverage, let now):
+            state.coverage = coverage
+            state.coverageTold = now
+        case .syncProgress(let progress):
+            if state.sync != nil { state.sync = progress }
+        case .syncFinished(let summary, let failed):
+            syncFinished(summary, failed: failed)
         case .watchTick:
             if state.isWatching, state.loading == nil, state.prompt == nil {
                 effects.append(.reloadPage(state.wantedKey, requestID: takeRequestID()))

@@ -13,6 +13,17 @@ public struct TavusClient: Sendable {
     private let transport: HTTPTransport
     private let origin: Origin?
     private let failures: TransportFailureMapping
+    /// Told of every list page and verbose record this client decodes, with the bytes as they
+    /// came (the browser's index is written through it); nil tells no one.
+    public var received: (@Sendable (Received) -> Void)?
+
+    /// What `received` is told.
+    public enum Received: Sendable {
+        case conversations(ConversationPage, Data)
+        case record(ConversationDetail, Data)
+        /// A page of another resource's list (`personas`, `replicas`).
+        case list(collection: String, Data)
+    }
 
     public init(configuration: ClientConfiguration) {
         self.configuration = configuration
@@ -30,7 +41,9 @@ public struct TavusClient: Sendable {
         onRetry: (@Sendable (RetryNotice) -> Void)? = nil
     ) async throws(TavusError) -> ConversationPage {
         let data = try await listConversationsData(page: page, limit: limit, status: status, onRetry: onRetry)
-        return try Self.decodePage(data, page: page, limit: limit, status: status)
+        let decoded = try Self.decodePage(data, page: page, limit: limit, status: status)
+        received?(.conversations(decoded, data))
+        return decoded
     }
 
     /// The list endpoint's body as it came, for printing the API's objects unchanged.
@@ -50,7 +63,10 @@ public struct TavusClient: Sendable {
         id: String, verbose: Bool,
         onRetry: (@Sendable (RetryNotice) -> Void)? = nil
     ) async throws(TavusError) -> ConversationDetail {
-        try Self.decode(try await conversationData(id: id, verbose: verbose, onRetry: onRetry))
+        let data = try await conversationData(id: id, verbose: verbose, onRetry: onRetry)
+        let detail: ConversationDetail = try Self.decode(data)
+        if verbose { received?(.record(detail, data)) }
+        return detail
     }
 
     /// The get endpoint's body as it came, for keeping the record unchanged.
@@ -98,7 +114,9 @@ public struct TavusClient: Sendable {
         onRetry: (@Sendable (RetryNotice) -> Void)? = nil
     ) async throws(TavusError) -> ListPage<Item, Filter> {
         let data = try await listData(collection, page: page, limit: limit, query: query, onRetry: onRetry)
-        return try Self.decodeList(data, page: page, limit: limit, filter: filter)
+        let decoded: ListPage<Item, Filter> = try Self.decodeList(data, page: page, limit: limit, filter: filter)
+        received?(.list(collection: collection, data))
+        return decoded
     }
 
     /// `GET /v2/COLLECTION`'s body as it came, for keeping the objects unchanged.

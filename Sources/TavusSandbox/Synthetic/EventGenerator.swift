@@ -31,7 +31,7 @@ struct EventGenerator: Sendable {
             let shutdownAt = transcribedAt.addingTimeInterval(-min(Double.random(in: 0.2...1, using: &random), span * 0.01))
             let reason = endedByRequest ? Self.endpointShutdownReason : Self.shutdownReason(using: &random)
             let transcript = TranscriptBuilder.transcript(
-                for: conversation.name, from: joined, within: shutdownAt.timeIntervalSince(joined), using: &random)
+                for: conversation.name, reference: Self.reference(of: conversation), from: joined, within: shutdownAt.timeIntervalSince(joined), using: &random)
             var events = [
                 event.replicaJoined(at: joined),
                 event.shutdown(at: shutdownAt, reason: reason),
@@ -58,6 +58,11 @@ struct EventGenerator: Sendable {
     /// Re-dates the `count` newest ended conversations whose records will hold a transcript
     /// and a perception analysis, so that they ended in the minutes before `now`, and returns
     /// their ids; the list stays newest first.
+    /// The account reference a call's user gives: ten hex digits of its id, upper case.
+    static func reference(of conversation: Conversation) -> String {
+        String(conversation.id.dropFirst().prefix(10)).uppercased()
+    }
+
     func endRecently(_ conversations: inout [Conversation], count: Int, before now: Date) -> Set<String> {
         var chosen: Set<String> = []
         for index in conversations.indices where chosen.count < count && conversations[index].status == .ended {

@@ -3,13 +3,15 @@ import Foundation
 /// Cuts a transcript of 4 to 14 turns out of the script that fits the conversation's name.
 enum TranscriptBuilder {
     /// The system prompt, then alternating user and assistant turns timed from `joined` and
-    /// squeezed into `available` seconds when the call was short.
+    /// squeezed into `available` seconds when the call was short. The user's first line gives
+    /// the account reference `reference`, so that every transcript holds a phrase of its own.
     static func transcript(
-        for name: String, from joined: Date, within available: TimeInterval, using random: inout SplitMix64
+        for name: String, reference: String, from joined: Date, within available: TimeInterval, using random: inout SplitMix64
     ) -> [TranscriptEntry] {
         let script = TranscriptScript.matching(name)
         let spokenTurns = Int.random(in: 3...13, using: &random)
-        let lines = spokenLines(script, count: spokenTurns, using: &random)
+        var lines = spokenLines(script, count: spokenTurns, using: &random)
+        lines[0].content += " My account reference is \(reference)."
 
         var timings: [(offset: Double, duration: Double)] = []
         var clock = Double.random(in: 3...15, using: &random)

@@ -1,0 +1,124 @@
+import AccountIndex
+import Foundation
+import BrowserCore
+import BrowserRuntime
+import TavusAPI
+
+/// The account's index as the browser uses it: written through with every page and record the
+/// browser fetches, searched, and synced. A write that fails (a full disk, a read-only folder)
+/// is told once, and nothing more is written; the browser goes on without the index.
+final class IndexForBrowser: BrowserIndex, @unchecked Sendable {
+    private let index: AccountIndex
+    /// The client the sync uses: the browser's, without the write-through (the sync stores itself).
+    private let client: TavusClient
+    private let post: @Sendable (BrowserEvent) -> Void
+    private let lock = NSLock()
+    private var broken = false
+
+    init(index: AccountIndex, client: TavusClient, post: @escaping @Sendable (BrowserEvent) -> Void) {
+        self.index = index
+        var plain = client
+        plain.received = nil
+        self.client = plain
+        self.post = post
+    }
+
+    /// For `TavusClient.received`: stores what came, then tells what the index covers.
+    @Sendable func store(_ received: TavusClient.Received) {
+        guard !lock.withLock({ broken }) else { return }
+        Task {
+            do throws(IndexError) {
+                switch received {
+                case .conversations(let page, let data):
+                    let objects = RawJSON.elements(ofArray: "data", in: data) ?? []
+                    guard objects.count == page.items.count else { return }
+                    try await index.storeConversations(Array(zip(page.items, objects)),
+                                                       totalCount: page.status == .all && page.totalIsExact ? page.totalCount : nil)
+                case .record(let detail, let data):
+                    try await index.storeRecord(detail, json: data)
+                case .list(let collection, let data):
+                    let objects = RawJSON.elements(ofArray: "data", in: data) ?? []
+                    if collection == "personas" {
+                        try await index.storePersonas(objects.compactMap { object in
+                            (try? JSONDecoder().decode(Persona.self, from: object)).map { ($0, object) }
+                        })
+                    } else if collection == "replicas" {
+                        try await index.storeReplicas(objects.compactMap { object in
+                            (try? JSONDecoder().decode(Replica.self, from: object)).map { ($0, object) }
+                        })
+                    }
+                }
+                post(.indexCoverage(try await coverageNow(), now: Date()))
+            } catch {
+                fail(error)
+            }
+        }
+    }
+
+    func search(_ query: String, status: StatusFilter, limit: Int) async throws(IndexProblem) -> [IndexHit] {
+        do {
+            return try await index.search(query, status: status.queryValue, limit: limit).map { hit in
+                IndexHit(conversation: hit.conversation, snippet: hit.snippet, match: hit.match,
+                         personaName: hit.personaName, replicaName: hit.replicaName)
+            }
+        } catch {
+            throw IndexProblem(error.description)
+        }
+    }
+
+    func coverage() async throws(IndexProblem) -> IndexCoverage {
+        do { return try await coverageNow() } catch { throw IndexProblem(error.description) }
+    }
+
+    func sync(progress: @escaping @Sendable (SyncProgress) -> Void) async -> Result<String, IndexProblem> {
+        let throttle = Throttle(interval: 0.1)
+        do {
+            let report = try await IndexSync(client: client, index: index).run { step in
+                if throttle.allows() || step.done == step.total {
+                    progress(SyncProgress(phase: step.phase.rawValue, done: step.done, total: step.total))
+                }
+            }
+            return .success("Synced: \(Format.count(report.conversations)) conversations, \(Format.count(report.records)) records fetched "
+                + "in \(Format.seconds(report.seconds))")
+        } catch {
+            switch error {
+            case .api(let failure): return .failure(IndexProblem(failure.description))
+            case .index(let failure):
+                fail(failure)
+                return .failure(IndexProblem(failure.description))
+            }
+        }
+    }
+
+    private func coverageNow() async throws(IndexError) -> IndexCoverage {
+        let summary = try await index.summary()
+        return IndexCoverage(indexed: summary.conversations, total: summary.totalCount, syncedAt: summary.lastSyncedAt)
+    }
+
+    private func fail(_ error: IndexError) {
+        let first = lock.withLock {
+            defer { broken = true }
+            return !broken
+        }
+        if first { post(.indexFailed(error.description)) }
+    }
+}
+
+/// Lets a thing through at most once an interval.
+final class Throttle: @unchecked Sendable {
+    private let lock = NSLock()
+    private let interval: TimeInterval
+    private var last = Date.distantPast
+
+    init(interval: TimeInterval) {
+        self.interval = interval
+    }
+
+    func allows(now: Date = Date()) -> Bool {
+        lock.withLock {
+            guard now.timeIntervalSince(last) >= interval else { return false }
+            last = now
+            return true
+        }
+    }
+}
