@@ -18,11 +18,11 @@ enum HeaderView {
         let source = state.options.isDemo ? "DEMO" : TerminalText.sanitize(state.options.sourceLabel)
         let help = "? help"
 
-        let full = [" Tavus conversations", source, "filter: \(state.filter.rawValue)", pageText, total, coverage(state)].filter { !$0.isEmpty }
+        let full = [" Tavus conversations", source, "filter: \(state.filter.rawValue)", pageText, total].filter { !$0.isEmpty }
         let compact = [" Tavus", state.options.isDemo ? "DEMO" : "", state.filter.rawValue, pageText, total].filter { !$0.isEmpty }
-        var segments = full
-        if TerminalText.width(full.joined(separator: "  ")) + help.count + 2 > width { segments = Array(full.dropLast()) }
-        if TerminalText.width(segments.joined(separator: "  ")) + help.count + 2 > width { segments = compact }
+        func fits(_ segments: [String]) -> Bool { TerminalText.width(segments.joined(separator: "  ")) + help.count + 2 <= width }
+        let covered = full + [coverage(state)].filter { !$0.isEmpty }
+        let segments = fits(covered) ? covered : fits(full) ? full : compact
         drawSegments(segments, help: help, into: &frame)
     }
 
