@@ -48,62 +48,81 @@ public struct IndexSummary: Sendable, Hashable {
 
 extension AccountIndex {
     /// Conversations whose fields or transcript hold every word of `query` (the last one as a
-    /// prefix), best first by bm25 (an id or name match outranks a persona, replica or
-    /// shutdown reason, which outrank the transcript), newest first among equals.
+    /// prefix), ranked in tiers: those whose id or name holds every word, then those whose
+    /// id, name, persona, replica or shutdown reason do, then the transcripts; newest first in
+    /// each tier. Each tier reads its matches newest first and stops at `limit`.
+    /// `persona:ID` and `replica:ID` in the query keep the conversations of that persona or
+    /// replica; with no words besides, they are all listed, newest first, each with the opening
+    /// of its transcript.
     public func search(_ query: String, status: String? = nil, limit: Int = 20) async throws(IndexError) -> [SearchHit] {
-        let words = SearchPattern.words(query)
-        guard !words.isEmpty, limit > 0 else { return [] }
+        let (filters, text) = SearchFilters.parse(query)
+        let words = SearchPattern.words(text)
+        guard !words.isEmpty || !filters.isEmpty, limit > 0 else { return [] }
         return try await read { db in
-            var sql = """
-                SELECT c.id, c.name, c.status, c.url, c.created_at, c.updated_at, c.persona_id, c.replica_id, p.name AS persona_name, r.name AS replica_name
-                FROM conversation_search s
-                JOIN conversations c ON c.rowid = s.rowid
-                LEFT JOIN personas p ON p.id = c.persona_id
-                LEFT JOIN replicas r ON r.id = c.replica_id
-                WHERE conversation_search MATCH ?
-                """
-            var arguments: StatementArguments = [SearchPattern.all(words)]
-            if let status {
-                sql += " AND c.status = ?"
-                arguments += [status]
-            }
-            sql += " ORDER BY bm25(conversation_search, 10.0, 8.0, 4.0, 4.0, 2.0, 1.0), c.created_epoch DESC LIMIT ?"
-            arguments += [limit]
-            let rows = try Row.fetchAll(db, sql: sql, arguments: arguments)
-            let anyWord = SearchPattern.any(words)
-            return try rows.map { row in
-                let id: String = row["id"]
-                var hit = SearchHit(id: id, name: row["name"], status: row["status"], createdAt: row["created_at"],
-                                    personaID: row["persona_id"], personaName: row["persona_name"],
-                                    replicaID: row["replica_id"], replicaName: row["replica_name"],
-                                    url: row["url"], updatedAt: row["updated_at"])
-                if let turn = try Self.bestTurn(of: id, matching: anyWord, db) {
-                    hit.match = turn.match
-                    hit.snippet = turn.snippet
-                    hit.turn = turn.position
+            var hits: [SearchHit] = []
+            var seen = Set<String>()
+            let patterns = words.isEmpty ? [nil] : SearchPattern.tiers.map { SearchPattern.all(words, in: $0) }
+            for pattern in patterns {
+                let rows = try Self.matches(pattern, filters: filters, status: status, limit: limit, db)
+                for row in rows where hits.count < limit {
+                    let id: String = row["id"]
+                    guard seen.insert(id).inserted else { continue }
+                    hits.append(SearchHit(id: id, name: row["name"], status: row["status"], createdAt: row["created_at"],
+                                          personaID: row["persona_id"], personaName: row["persona_name"],
+                                          replicaID: row["replica_id"], replicaName: row["replica_name"],
+                                          url: row["url"], updatedAt: row["updated_at"]))
                 }
-                return hit
+                if hits.count >= limit { break }
             }
+            for index in hits.indices {
+                let turns = try Row.fetchAll(db, sql: "SELECT position, role, content FROM transcript_turns WHERE conversation_id = ? ORDER BY position",
+                                             arguments: [hits[index].id])
+                    .map { TurnMatch.Turn(position: $0["position"], role: $0["role"], content: $0["content"]) }
+                if words.isEmpty {
+                    let opening = TurnMatch.opening(of: turns)
+                    hits[index].match = opening?.match
+                    hits[index].snippet = opening?.snippet ?? "no transcript in the index"
+                    hits[index].turn = opening?.position
+                } else if let best = TurnMatch.best(in: turns, words: words) {
+                    hits[index].match = best.match
+                    hits[index].snippet = best.snippet
+                    hits[index].turn = best.position
+                }
+            }
+            return hits
         }
     }
 
-    /// The turn of one conversation that matches most words, found through its range of ids
-    /// (a record's turns are stored together), so the full-text table is not scanned.
-    private static func bestTurn(of id: String, matching pattern: String, _ db: Database) throws -> (match: String, snippet: String, position: Int)? {
-        guard let bounds = try Row.fetchOne(db, sql: "SELECT min(id) AS low, max(id) AS high FROM transcript_turns WHERE conversation_id = ?",
-                                            arguments: [id]),
-              let low: Int64 = bounds["low"], let high: Int64 = bounds["high"] else { return nil }
-        let start = String(SearchHit.highlightStart), end = String(SearchHit.highlightEnd)
-        guard let row = try Row.fetchOne(db, sql: """
-            SELECT t.role, t.content, t.position, snippet(turn_search, 0, ?, ?, '…', 24) AS snippet
-            FROM turn_search JOIN transcript_turns t ON t.id = turn_search.rowid
-            WHERE turn_search MATCH ? AND turn_search.rowid BETWEEN ? AND ?
-            ORDER BY rank LIMIT 1
-            """, arguments: [start, end, pattern, low, high]) else { return nil }
-        let role: String = row["role"]
-        let content: String = row["content"]
-        let snippet: String = row["snippet"]
-        return ("\(role): \(content)", "\(role): \(snippet)", row["position"])
+    /// Up to `limit` conversations matching `pattern` (every conversation, for nil) and the
+    /// filters, newest first (the full-text table's order).
+    private static func matches(_ pattern: String?, filters: SearchFilters, status: String?, limit: Int, _ db: Database) throws -> [Row] {
+        var sql = """
+            SELECT c.id, c.name, c.status, c.url, c.created_at, c.updated_at, c.persona_id, c.replica_id, p.name AS persona_name, r.name AS replica_name
+            FROM \(pattern == nil ? "conversations c" : "conversation_search s JOIN conversations c ON c.search_key = s.rowid")
+            LEFT JOIN personas p ON p.id = c.persona_id
+            LEFT JOIN replicas r ON r.id = c.replica_id
+            WHERE 1
+            """
+        var arguments: StatementArguments = []
+        if let pattern {
+            sql += " AND conversation_search MATCH ?"
+            arguments += [pattern]
+        }
+        if let persona = filters.persona {
+            sql += " AND c.persona_id = ?"
+            arguments += [persona]
+        }
+        if let replica = filters.replica {
+            sql += " AND c.replica_id = ?"
+            arguments += [replica]
+        }
+        if let status {
+            sql += " AND c.status = ?"
+            arguments += [status]
+        }
+        sql += pattern == nil ? " ORDER BY c.search_key LIMIT ?" : " ORDER BY s.rowid LIMIT ?"
+        arguments += [limit]
+        return try Row.fetchAll(db, sql: sql, arguments: arguments)
     }
 
     /// Ended conversations whose record is missing or not final, newest first. A stored record
@@ -151,6 +170,29 @@ extension AccountIndex {
     }
 }
 
+/// `persona:ID` and `replica:ID` in a query, and the rest of its text.
+struct SearchFilters: Equatable {
+    var persona: String?
+    var replica: String?
+
+    var isEmpty: Bool { persona == nil && replica == nil }
+
+    static func parse(_ query: String) -> (SearchFilters, String) {
+        var filters = SearchFilters()
+        var rest: [Substring] = []
+        for part in query.split(whereSeparator: \.isWhitespace) {
+            if part.hasPrefix("persona:"), part.count > 8 {
+                filters.persona = String(part.dropFirst(8))
+            } else if part.hasPrefix("replica:"), part.count > 8 {
+                filters.replica = String(part.dropFirst(8))
+            } else {
+                rest.append(part)
+            }
+        }
+        return (filters, rest.joined(separator: " "))
+    }
+}
+
 /// A query as FTS5 patterns: its words (letters and digits, as the unicode61 tokenizer cuts
 /// them), each quoted, so no character of the query is FTS5 syntax.
 enum SearchPattern {
@@ -158,14 +200,18 @@ enum SearchPattern {
         query.split { !($0.isLetter || $0.isNumber) }.map(String.init)
     }
 
-    /// Every word, the last as a prefix.
-    static func all(_ words: [String]) -> String {
-        quoted(words).joined(separator: " ") + "*"
-    }
+    /// The columns each tier of a search matches in, best first; nil is every column.
+    static let tiers: [[String]?] = [
+        ["conversation_id", "name"],
+        ["conversation_id", "name", "persona", "replica", "shutdown_reason"],
+        nil,
+    ]
 
-    /// Any word, the last as a prefix.
-    static func any(_ words: [String]) -> String {
-        quoted(words).joined(separator: " OR ") + "*"
+    /// Every word in `columns` (or in any column), the last as a prefix.
+    static func all(_ words: [String], in columns: [String]?) -> String {
+        let pattern = quoted(words).joined(separator: " ") + "*"
+        guard let columns else { return pattern }
+        return "{\(columns.joined(separator: " "))} : (\(pattern))"
     }
 
     private static func quoted(_ words: [String]) -> [String] {

@@ -94,12 +94,20 @@ extension AccountIndex {
                              now.timeIntervalSince1970])
     }
 
-    /// The conversation's row of the full-text table, made anew from what the index holds.
+    /// The conversation's row of the full-text table, made anew from what the index holds,
+    /// under a search key that sorts it by recency.
     static func refreshSearch(_ id: String, _ db: Database) throws {
-        try db.execute(sql: "DELETE FROM conversation_search WHERE rowid = (SELECT rowid FROM conversations WHERE id = ?)", arguments: [id])
+        guard let row = try Row.fetchOne(db, sql: "SELECT rowid, search_key, created_epoch FROM conversations WHERE id = ?",
+                                         arguments: [id]) else { return }
+        if let old: Int64 = row["search_key"] {
+            try db.execute(sql: "DELETE FROM conversation_search WHERE rowid = ?", arguments: [old])
+            try db.execute(sql: "UPDATE conversations SET search_key = NULL WHERE id = ?", arguments: [id])
+        }
+        let key = try freeSearchKey(SearchKey.preferred(createdEpoch: row["created_epoch"], rowid: row["rowid"]), db)
+        try db.execute(sql: "UPDATE conversations SET search_key = ? WHERE id = ?", arguments: [key, id])
         try db.execute(sql: """
             INSERT INTO conversation_search (rowid, conversation_id, name, persona, replica, shutdown_reason, transcript)
-            SELECT c.rowid, c.id, c.name, coalesce(p.name, ''), coalesce(r.name, ''), coalesce(rec.shutdown_reason, ''),
+            SELECT c.search_key, c.id, c.name, coalesce(p.name, ''), coalesce(r.name, ''), coalesce(rec.shutdown_reason, ''),
                 coalesce((SELECT group_concat(t.content, char(10)) FROM transcript_turns t WHERE t.conversation_id = c.id), '')
             FROM conversations c
             LEFT JOIN personas p ON p.id = c.persona_id
@@ -107,6 +115,15 @@ extension AccountIndex {
             LEFT JOIN records rec ON rec.conversation_id = c.id
             WHERE c.id = ?
             """, arguments: [id])
+    }
+
+    /// The first key from `preferred` on that no other conversation holds.
+    private static func freeSearchKey(_ preferred: Int64, _ db: Database) throws -> Int64 {
+        var key = preferred
+        while try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM conversations WHERE search_key = ?)", arguments: [key]) == true {
+            key += 1
+        }
+        return key
     }
 
     /// One transaction; every failure comes out as an `IndexError`.

@@ -192,6 +192,34 @@ public final class AccountIndex: Sendable {
                 t.column("content")
             }
         }
+        // The full-text table ordered by recency (its rowid is the conversation's search key,
+        // see `searchKey`), so a search reads matches newest first and stops at the hits it
+        // shows; with prefix indexes, so a word being typed is not a scan of every word it
+        // starts. The best turn of a hit is found among its own turns (`TurnMatch`), so the
+        // turns need no full-text table of their own.
+        migrator.registerMigration("v2") { db in
+            try db.dropFTS5SynchronizationTriggers(forTable: "turn_search")
+            try db.drop(table: "turn_search")
+            try db.drop(table: "conversation_search")
+            try db.alter(table: "conversations") { t in
+                t.add(column: "search_key", .integer)
+            }
+            try db.create(index: "conversations_search_key", on: "conversations", columns: ["search_key"], unique: true)
+            try db.create(virtualTable: "conversation_search", using: FTS5()) { t in
+                t.tokenizer = .unicode61()
+                t.detail = "column"
+                t.prefixes = [1, 2, 3]
+                t.column("conversation_id")
+                t.column("name")
+                t.column("persona")
+                t.column("replica")
+                t.column("shutdown_reason")
+                t.column("transcript")
+            }
+            for id in try String.fetchAll(db, sql: "SELECT id FROM conversations") {
+                try refreshSearch(id, db)
+            }
+        }
         return migrator
     }()
 }

@@ -45,12 +45,23 @@ public struct IndexSync: Sendable {
     public func run(progress: @escaping @Sendable (Progress) -> Void = { _ in }) async throws(Failure) -> Report {
         let started = ContinuousClock.now
         let pacer = Pacer()
-        // Names first, so that the conversations are searchable by them as they come in.
-        try await ResourcePages<Persona>(collection: "personas", pageSize: pageSize, client: client, pacer: pacer)
-            .forEachPage { rows throws(IndexError) in try await index.storePersonas(rows) }
-        try await ResourcePages<Replica>(collection: "replicas", pageSize: pageSize, client: client, pacer: pacer)
-            .forEachPage { rows throws(IndexError) in try await index.storeReplicas(rows) }
-        let conversations = try await listConversations(pacer: pacer, progress: progress)
+        // The names and the first page are asked for at once; the names are stored first, so
+        // that the conversations are searchable by them as they come in.
+        async let personas = ResourcePages<Persona>(collection: "personas", pageSize: pageSize, client: client, pacer: pacer).fetchAll()
+        async let replicas = ResourcePages<Replica>(collection: "replicas", pageSize: pageSize, client: client, pacer: pacer).fetchAll()
+        async let first = firstPage(pacer: pacer)
+        let names = (await personas, await replicas)
+        do {
+            try await index.storePersonas(try names.0.get())
+            try await index.storeReplicas(try names.1.get())
+        } catch let error as IndexError {
+            throw .index(error)
+        } catch let error as Failure {
+            throw error
+        } catch {
+            throw .api(.cancelled)
+        }
+        let conversations = try await listConversations(first: try await first.get(), pacer: pacer, progress: progress)
         let records = try await fetchRecords(pacer: pacer, progress: progress)
         do { try await index.noteSynced() } catch { throw .index(error) }
         let elapsed = ContinuousClock.now - started
@@ -60,8 +71,11 @@ public struct IndexSync: Sendable {
 
     // MARK: - Conversations
 
-    private func listConversations(pacer: Pacer, progress: @escaping @Sendable (Progress) -> Void) async throws(Failure) -> Int {
-        let first = try await conversationPage(1, pacer: pacer)
+    private func listConversations(
+        first fetched: FetchedPage, pacer: Pacer, progress: @escaping @Sendable (Progress) -> Void
+    ) async throws(Failure) -> Int {
+        try await store(fetched)
+        let first = fetched.page
         let counter = Counter()
         let total = first.totalCount
         progress(Progress(phase: .conversations, done: counter.add(first.items.count), total: total))
@@ -70,14 +84,19 @@ public struct IndexSync: Sendable {
             // The count is known: the other pages are fetched at once by the workers.
             let rest = first.pageCount >= 2 ? Array(2...first.pageCount) : []
             try await Self.together(rest, jobs: jobs) { number throws(Failure) in
-                let page = try await conversationPage(number, pacer: pacer)
-                progress(Progress(phase: .conversations, done: counter.add(page.items.count), total: total))
+                let fetched = try await fetchConversationPage(number, pacer: pacer)
+                return { () throws(Failure) in
+                    try await store(fetched)
+                    progress(Progress(phase: .conversations, done: counter.add(fetched.page.items.count), total: total))
+                }
             }
         } else {
             // No count: one page after another until one is not full.
             var number = 2
             while true {
-                let page = try await conversationPage(number, pacer: pacer)
+                let fetched = try await fetchConversationPage(number, pacer: pacer)
+                try await store(fetched)
+                let page = fetched.page
                 progress(Progress(phase: .conversations, done: counter.add(page.items.count), total: counter.value))
                 guard page.items.count >= pageSize else { break }
                 number += 1
@@ -86,8 +105,22 @@ public struct IndexSync: Sendable {
         return counter.value
     }
 
-    /// One list page, stored with each conversation's object as it came.
-    private func conversationPage(_ number: Int, pacer: Pacer) async throws(Failure) -> ConversationPage {
+    /// One list page, with each conversation's object as it came.
+    struct FetchedPage: Sendable {
+        var page: ConversationPage
+        var rows: [(Conversation, Data)]
+    }
+
+    /// Page 1, or why not; never throws, so that it can be awaited beside the names.
+    private func firstPage(pacer: Pacer) async -> Result<FetchedPage, Failure> {
+        do throws(Failure) {
+            return .success(try await fetchConversationPage(1, pacer: pacer))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    private func fetchConversationPage(_ number: Int, pacer: Pacer) async throws(Failure) -> FetchedPage {
         let data = try await pacer.request { onRetry throws(TavusError) in
             try await client.listConversationsData(page: number, limit: pageSize, status: .all, onRetry: onRetry)
         }
@@ -97,12 +130,15 @@ public struct IndexSync: Sendable {
         let rows = objects.count == page.items.count
             ? Array(zip(page.items, objects))
             : page.items.map { ($0, Data("{}".utf8)) }
+        return FetchedPage(page: page, rows: rows)
+    }
+
+    private func store(_ fetched: FetchedPage) async throws(Failure) {
         do {
-            try await index.storeConversations(rows, totalCount: page.totalIsExact ? page.totalCount : nil)
+            try await index.storeConversations(fetched.rows, totalCount: fetched.page.totalIsExact ? fetched.page.totalCount : nil)
         } catch {
             throw .index(error)
         }
-        return page
     }
 
     // MARK: - Records
@@ -118,26 +154,37 @@ public struct IndexSync: Sendable {
             }
             let detail: ConversationDetail
             do throws(TavusError) { detail = try TavusClient.decodeDetail(data) } catch { throw .api(error) }
-            do throws(IndexError) { try await index.storeRecord(detail, json: data) } catch { throw .index(error) }
-            progress(Progress(phase: .records, done: counter.add(1), total: ids.count))
+            return { () throws(Failure) in
+                do throws(IndexError) { try await index.storeRecord(detail, json: data) } catch { throw .index(error) }
+                progress(Progress(phase: .records, done: counter.add(1), total: ids.count))
+            }
         }
         return counter.value
     }
 
-    /// Runs `work` on each item with at most `jobs` at once, in the items' order; the first
-    /// failure cancels the rest and is thrown.
+    /// What a worker stores of an item once it has fetched it.
+    typealias Storing = @Sendable () async throws(Failure) -> Void
+
+    /// Runs `fetch` on each item with at most `jobs` at once, in the items' order, and the
+    /// storing it returns while the same worker fetches its next item (one store waiting per
+    /// worker at most, so the writes never hold up the requests); the first failure cancels
+    /// the rest and is thrown.
     static func together<Item: Sendable>(
-        _ items: [Item], jobs: Int, _ work: @escaping @Sendable (Item) async throws(Failure) -> Void
+        _ items: [Item], jobs: Int, _ fetch: @escaping @Sendable (Item) async throws(Failure) -> Storing
     ) async throws(Failure) {
         let queue = WorkQueue(items)
         do {
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for _ in 0..<min(jobs, max(1, items.count)) {
                     group.addTask {
+                        var storing: Task<Void, any Error>?
                         while let item = queue.next() {
                             try Task.checkCancellation()
-                            try await work(item)
+                            let next = try await fetch(item)
+                            try await storing?.value
+                            storing = Task { try await next() }
                         }
+                        try await storing?.value
                     }
                 }
                 try await group.waitForAll()
@@ -158,21 +205,33 @@ struct ResourcePages<Item: Decodable & Sendable & Hashable>: Sendable {
     let client: TavusClient
     let pacer: Pacer
 
-    func forEachPage(_ store: @Sendable ([(Item, Data)]) async throws(IndexError) -> Void) async throws(IndexSync.Failure) {
+    /// Every item of every page; never throws, so that it can be awaited beside other requests.
+    func fetchAll() async -> Result<[(Item, Data)], IndexSync.Failure> {
+        var all: [(Item, Data)] = []
         var number = 1
         while true {
-            let data = try await pacer.request { onRetry throws(TavusError) in
-                try await client.listData(collection, page: number, limit: pageSize, onRetry: onRetry)
+            do throws(IndexSync.Failure) {
+                let (rows, more) = try await fetch(page: number)
+                all += rows
+                guard more else { return .success(all) }
+                number += 1
+            } catch {
+                return .failure(error)
             }
-            let page: ListPage<Item, Int>
-            do { page = try TavusClient.decodeList(data, page: number, limit: pageSize, filter: 0) } catch { throw .api(error) }
-            let rows = (RawJSON.elements(ofArray: "data", in: data) ?? []).compactMap { object in
-                (try? JSONDecoder().decode(Item.self, from: object)).map { ($0, object) }
-            }
-            do { try await store(rows) } catch { throw .index(error) }
-            guard page.items.count >= pageSize, number < page.pageCount else { return }
-            number += 1
         }
+    }
+
+    /// One page's items, and whether another page follows.
+    private func fetch(page number: Int) async throws(IndexSync.Failure) -> ([(Item, Data)], Bool) {
+        let data = try await pacer.request { onRetry throws(TavusError) in
+            try await client.listData(collection, page: number, limit: pageSize, onRetry: onRetry)
+        }
+        let page: ListPage<Item, Int>
+        do { page = try TavusClient.decodeList(data, page: number, limit: pageSize, filter: 0) } catch { throw .api(error) }
+        let rows = (RawJSON.elements(ofArray: "data", in: data) ?? []).compactMap { object in
+            (try? JSONDecoder().decode(Item.self, from: object)).map { ($0, object) }
+        }
+        return (rows, page.items.count >= pageSize && number < page.pageCount)
     }
 }
 

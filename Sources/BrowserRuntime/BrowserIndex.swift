@@ -7,6 +7,8 @@ public protocol BrowserIndex: Sendable {
     /// The best conversations of `status` for the text, at most `limit`.
     func search(_ query: String, status: StatusFilter, limit: Int) async throws(IndexProblem) -> [IndexHit]
     func coverage() async throws(IndexProblem) -> IndexCoverage
+    /// The index's copy of a page of the list, as the API would answer it; nil when it has none.
+    func page(_ key: PageKey) async -> ConversationPage?
     /// A whole sync, its progress told as it goes; a one-line summary, or why it stopped.
     func sync(progress: @escaping @Sendable (SyncProgress) -> Void) async -> Result<String, IndexProblem>
 }

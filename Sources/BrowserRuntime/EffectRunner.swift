@@ -79,6 +79,7 @@ public final class EffectRunner {
         case .useAccount(let name): useAccount(name)
         case .searchIndex(let text, let status): searchIndex(text, status: status)
         case .startSync: sync()
+        case .loadIndexPage(let key): loadIndexPage(key)
         case .quit:
             recordLoad?.cancel()
             indexSearch?.cancel()
@@ -269,6 +270,14 @@ public final class EffectRunner {
         account = next.account
         profile = name
         barrier = Task {}
+    }
+
+    private func loadIndexPage(_ key: PageKey) {
+        guard let index else { return }
+        let post = self.post
+        Task {
+            if let page = await index.page(key) { post(.indexPageLoaded(key, page)) }
+        }
     }
 
     /// Tells the screen what the index covers.

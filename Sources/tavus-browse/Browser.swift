@@ -45,10 +45,15 @@ struct BrowseOptions: ParsableArguments {
     @Flag(name: .long, help: "Sync the index in the background from the start (as S does).")
     var sync = false
 
+    @Flag(name: .long, help: "Browse and search the index with no network at all (sync it first).")
+    var offline = false
+
     func validate() throws {
         guard cachePages >= 1 else { throw ValidationError("--cache-pages must be at least 1") }
         guard staleAfter > 0, staleAfter.isFinite else { throw ValidationError("--stale-after must be more than 0") }
         if let watch, !(watch >= 0.5 && watch.isFinite) { throw ValidationError("--watch must be at least 0.5 seconds") }
+        if offline, sync { throw ValidationError("--offline and --sync cannot be used together: a sync needs the API") }
+        if offline, watch != nil { throw ValidationError("--offline and --watch cannot be used together: nothing changes offline") }
     }
 }
 
@@ -59,7 +64,8 @@ enum Browser {
         let filter = options.listing.status(settings)?.filter ?? .all
         let limit = options.listing.limit ?? settings.profile?.limit ?? 20
         guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
-            let connection = try Connection.open(options.listing.connection, settings)
+            let connection = options.offline ? try Connection.offline(options.listing.connection, settings).0
+                : try Connection.open(options.listing.connection, settings)
             defer { connection.close() }
             try ListPrinter(client: connection.client, format: .table, width: nil)
                 .print(page: 1, limit: limit, status: filter, all: false)
@@ -68,17 +74,18 @@ enum Browser {
         if let problem = TerminalCheck.problem(term: ProcessInfo.processInfo.environment["TERM"]) {
             throw Failure.usage(problem + " Set TERM to your terminal's type (e.g. TERM=xterm-256color), or print the list with `tavus-browse list`.")
         }
-        let connection = try Connection.open(options.listing.connection, settings)
-        let local = LocalIndex.openOrWarn(connection.indexPlace)
+        let (connection, local) = options.offline ? try Connection.offline(options.listing.connection, settings)
+            : try Connection.online(options.listing.connection, settings)
         defer { local?.close() }
         if options.sync, local == nil { throw Failure.usage("--sync needs the index, and this run has none") }
         let browserOptions = BrowserState.Options(limit: limit, isDemo: connection.isDemo, sourceLabel: connection.label,
-                                                  watchInterval: options.watch ?? settings.profile?.watch, hasIndex: local != nil)
+                                                  watchInterval: options.offline ? nil : options.watch ?? settings.profile?.watch,
+                                                  hasIndex: local != nil, isOffline: options.offline)
         let state = BrowserState(options: browserOptions, filter: filter, size: TerminalSize(rows: 24, columns: 80))
         let mailbox = Mailbox()
         var client = connection.client
         let index = local.map { IndexForBrowser(index: $0.index, client: client, post: mailbox.post) }
-        client.received = index?.store
+        if !options.offline { client.received = index?.store }
         let fetcher = ConversationFetcher(client: client, capacity: options.cachePages, staleAfter: options.staleAfter)
         let terminal = Terminal(mouse: !options.noMouse)
         let others = OtherAccounts(options)
@@ -116,6 +123,7 @@ final class OtherAccounts: @unchecked Sendable {
 
     @Sendable func open(_ name: String) -> Result<(Account, BrowserState.Options, StatusFilter), AccountOpeningFailure> {
         guard !options.listing.connection.demo else { return .failure(AccountOpeningFailure("--demo has no profiles to switch to")) }
+        guard !options.offline else { return .failure(AccountOpeningFailure("--offline browses one index; another profile needs the API")) }
         var connectionOptions = options.listing.connection
         connectionOptions.profile = name
         do {

@@ -1,3 +1,4 @@
+import AccountIndex
 import Foundation
 import BrowserCore
 import TavusAPI
@@ -29,6 +30,30 @@ struct Connection {
         return Connection(client: TavusClient(configuration: configuration), isDemo: false,
                           label: settings.profile.map { "\(TerminalText.sanitize($0.name)) · \(place)" } ?? place,
                           indexPlace: IndexPlace.of(options) { (baseURL, key) }, sandbox: nil)
+    }
+
+    /// The connection and the index it writes through, or nil with one line on stderr saying
+    /// why the run goes on without it.
+    static func online(_ options: ConnectionOptions, _ settings: Settings) throws -> (Connection, LocalIndex?) {
+        let connection = try open(options, settings)
+        return (connection, LocalIndex.openOrWarn(connection.indexPlace))
+    }
+
+    /// `--offline`: a client that sends nothing and answers from the index, which must exist.
+    /// The key is read only to find the account's own index file, when no `--index-path` is given.
+    static func offline(_ options: ConnectionOptions, _ settings: Settings) throws -> (Connection, LocalIndex?) {
+        guard !options.demo else { throw Failure.usage("--offline reads a synced index; --demo has none that lasts") }
+        guard !options.noIndex else { throw Failure.usage("--offline reads the index; --no-index has none") }
+        let local = try IndexCommand.openExisting(options)
+        let baseURL = try settings.checkedBaseURL(insecureHTTP: true)
+        var client = TavusClient(configuration: ClientConfiguration(baseURL: baseURL, apiKey: "", timeout: settings.timeout, proxy: .none))
+        client.offline = local.index
+        let port = baseURL.port.map { ":\($0)" } ?? ""
+        let place = (baseURL.host ?? "") + port
+        let connection = Connection(client: client, isDemo: false,
+                                    label: settings.profile.map { "\(TerminalText.sanitize($0.name)) · \(place)" } ?? place,
+                                    indexPlace: .none, sandbox: nil)
+        return (connection, local)
     }
 
     func close() {

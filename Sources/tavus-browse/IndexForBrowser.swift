@@ -66,6 +66,13 @@ final class IndexForBrowser: BrowserIndex, @unchecked Sendable {
         }
     }
 
+    func page(_ key: PageKey) async -> ConversationPage? {
+        var query = ["page": String(key.number), "limit": String(key.limit)]
+        query["status"] = key.status.queryValue
+        guard let body = await index.body(path: "/v2/conversations", query: query) else { return nil }
+        return try? TavusClient.decodePage(body, page: key.number, limit: key.limit, status: key.status)
+    }
+
     func coverage() async throws(IndexProblem) -> IndexCoverage {
         do { return try await coverageNow() } catch { throw IndexProblem(error.description) }
     }

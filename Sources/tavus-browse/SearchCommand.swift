@@ -12,7 +12,7 @@ struct SearchCommand: ParsableCommand {
         discussion: "Reads only the index (run `tavus-browse sync` first); no request is made. Exit status: 0 with or without hits, 2 for a usage error or no index."
     )
 
-    @Argument(help: ArgumentHelp("Words to find, all of them; the last may be the start of a word.", valueName: "query"))
+    @Argument(help: ArgumentHelp("Words to find, all of them; the last may be the start of a word. persona:ID or replica:ID keeps the conversations of one.", valueName: "query"))
     var query: String
 
     /// The browser's group, whose `--status` and `--limit` (the most hits, 20 by default) are

@@ -18,10 +18,11 @@ import Testing
                 (try AccountIndex.migrator.appliedIdentifiers(db),
                  try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'"))
             }
-            #expect(applied == ["v1"])
-            for table in ["conversations", "records", "transcript_turns", "personas", "replicas", "sync_state", "conversation_search", "turn_search"] {
+            #expect(applied == ["v1", "v2"])
+            for table in ["conversations", "records", "transcript_turns", "personas", "replicas", "sync_state", "conversation_search"] {
                 #expect(tables.contains(table), "no table \(table)")
             }
+            #expect(!tables.contains("turn_search"), "v2 finds a hit's turn among its own turns")
             let journal = try await index.pool.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }
             #expect(journal == "wal")
         }

@@ -142,6 +142,7 @@ struct QuitTests {
         .profileSwitched(name: "staging", options: BrowserState.Options(), filter: .all),
         .profileFailed("no such profile"),
         .indexResults(IndexResults(query: "refund", hits: [])),
+        .indexPageLoaded(.all(1), Sample.page(.all(1), total: 3)),
         .indexFailed("the disk is full"),
         .indexCoverage(IndexCoverage(indexed: 3, total: 10, syncedAt: nil), now: Date(timeIntervalSince1970: 0)),
         .syncProgress(SyncProgress(phase: "conversations", done: 1, total: 2)),
@@ -173,6 +174,7 @@ struct QuitTests {
         case .recordLoaded: "recordLoaded"
         case .recordFailed: "recordFailed"
         case .profileSwitched: "profileSwitched"
+        case .indexPageLoaded: "indexPageLoaded"
         case .profileFailed: "profileFailed"
         case .indexResults: "indexResults"
         case .indexFailed: "indexFailed"
@@ -183,7 +185,7 @@ struct QuitTests {
     }
 
     @Test func laterEventsCoverEveryKindOfEvent() {
-        #expect(Set(Self.laterEvents.map(Self.caseName)).count == 27)
+        #expect(Set(Self.laterEvents.map(Self.caseName)).count == 28)
     }
 
     @Test(arguments: laterEvents)

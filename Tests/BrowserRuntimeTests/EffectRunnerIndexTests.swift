@@ -22,6 +22,14 @@ struct EffectRunnerIndexTests {
             IndexCoverage(indexed: 7, total: 9, syncedAt: nil)
         }
 
+        /// Page 1 only.
+        func page(_ key: PageKey) async -> ConversationPage? {
+            guard key.number == 1 else { return nil }
+            let row = Conversation(id: "c-indexed", name: "From the index", status: .ended, url: "",
+                                   createdAt: Timestamp(raw: ""), updatedAt: Timestamp(raw: ""))
+            return ConversationPage(items: [row], page: 1, limit: key.limit, status: key.status, totalCount: 1)
+        }
+
         func sync(progress: @escaping @Sendable (SyncProgress) -> Void) async -> Result<String, IndexProblem> {
             progress(SyncProgress(phase: "conversations", done: 9, total: 9))
             return .failure(IndexProblem("the disk is full"))
@@ -58,5 +66,18 @@ struct EffectRunnerIndexTests {
             }
         }
         #expect(kinds == ["progress 9/9", "failed: Sync stopped: the disk is full", "coverage 7/9"])
+    }
+
+    @Test func theIndexsCopyOfAPageComesBackOnlyWhenItHasOne() async throws {
+        let events = EventLog()
+        let runner = runner(SlowIndex(delay: .zero), events: events)
+        runner.perform(.loadIndexPage(PageKey(status: .all, number: 2, limit: 20)))
+        runner.perform(.loadIndexPage(PageKey(status: .all, number: 1, limit: 20)))
+        #expect(await events.eventually { $0.contains { if case .indexPageLoaded = $0 { true } else { false } } })
+        // The coverage, asked for after both, proves that the runner got past page 2 too.
+        runner.tellCoverage()
+        #expect(await events.eventually { $0.contains { if case .indexCoverage = $0 { true } else { false } } })
+        let pages = events.all.compactMap { if case .indexPageLoaded(let key, let page) = $0 { "\(key.number): \(page.items.map(\.id))" } else { nil } }
+        #expect(pages == ["1: [\"c-indexed\"]"])
     }
 }

@@ -38,11 +38,14 @@ struct BrowserIndexEndToEndTests {
                 #expect(screen.lines[row + 1].contains("account reference"))
                 #expect(sandbox.requestCount { $0.path == "/v2/conversations" && $0.query["page"] == "15" } == 0, "page 15 was never listed")
                 try await tmux.press("Enter")
-                try await tmux.waitFor(regex: "1 matches for “\(phrase)” in the index")
+                try await tmux.waitFor(regex: "1 match for “\(phrase)” in the index")
                 try await tmux.press("Enter")
-                let pane = try await tmux.waitFor(text: "account reference is")
+                // The list's line of the hit holds the phrase too: the pane is known by its title.
+                let pane = try await tmux.waitFor("the pane with the turn") { screen in
+                    screen.matches("┌─ Conversation  [0-9]+-") && screen.lines.filter { $0.contains("account reference is") }.count >= 1
+                }
                 // Scrolled down to the turn (the title says which lines show), which is on screen.
-                let title = try #require(pane.lines.first { $0.contains("┌─ Conversation") })
+                let title = try #require(pane.lines.first { $0.contains("┌─ Conversation") }, "\(pane)")
                 let first = try #require(title.firstMatch(of: /Conversation  ([0-9]+)-/).flatMap { Int($0.1) })
                 #expect(first > 1, "the pane is scrolled to the turn: \(title)")
             }
@@ -63,6 +66,90 @@ struct BrowserIndexEndToEndTests {
                 try await tmux.waitFor(regex: "Synced: 400 conversations, [0-9,]+ records fetched", timeout: .seconds(60))
                 try await tmux.waitFor(text: "indexed 400 of 400 · synced just now")
             }
+        }
+    }
+
+    /// Syncs a sandbox of `count` into `indexPath`; the oldest ended call's id and reference phrase.
+    private func synced(_ sandbox: SandboxServer, into indexPath: String) async throws -> (id: String, phrase: String) {
+        let reference = try await oldestReference(sandbox)
+        let sync = try await runBrowse(["sync", "--index-path", indexPath, "--base-url", sandbox.baseURL.absoluteString],
+                                       environment: ["TAVUS_API_KEY": sandbox.apiKey])
+        #expect(sync.status == 0, "stderr: \(sync.standardError)")
+        return reference
+    }
+
+    @Test("--offline with the sandbox stopped shows the rows, searches every transcript and opens a record")
+    func offlineWithTheSandboxStopped() async throws {
+        let cache = try TemporaryDirectory(prefix: "cache")
+        defer { cache.remove() }
+        let indexPath = cache.file("account.sqlite")
+        var address = ""
+        var newest = ""
+        let (id, phrase) = try await withSandbox(count: 120) { sandbox in
+            address = sandbox.baseURL.absoluteString
+            newest = try #require(sandbox.conversations.first?.id)
+            return try await synced(sandbox, into: indexPath)
+        }
+        try await withBrowser(["--offline", "--index-path", indexPath, "--base-url", address], columns: 140, rows: 30) { tmux in
+            let screen = try await tmux.waitFor(text: "offline · synced just now")
+            #expect(screen.text.contains(newest), "page 1, newest first, from the index")
+            #expect(screen.text.contains("120 total"))
+            try await tmux.press("n")
+            try await tmux.waitFor(text: "page 2/6")
+            try await tmux.press("/")
+            for character in phrase { try await tmux.press(String(character)) }
+            try await tmux.waitFor("the one hit, counted in the prompt") { screen in
+                screen.text.contains(id) && (screen.lines.last ?? "").contains("1 match")
+            }
+            try await tmux.press("Enter")
+            try await tmux.waitFor(text: "1 match for “\(phrase)” in the index")
+            try await tmux.press("Enter")
+            try await tmux.waitFor("the record's pane, from the index") { screen in
+                screen.matches("┌─ Conversation  [0-9]+-") && screen.text.contains("Transcript")
+            }
+            try await tmux.press("Escape")
+            try await tmux.press("S")
+            try await tmux.waitFor(text: "Offline: a sync needs the API")
+        }
+    }
+
+    @Test("With an index, the first page is drawn from it before a slow API answers, marked so until the API's page replaces it")
+    func theFirstPageComesFromTheIndexAtOnce() async throws {
+        let cache = try TemporaryDirectory(prefix: "cache")
+        defer { cache.remove() }
+        let indexPath = cache.file("account.sqlite")
+        try await withSandbox(count: 60) { sandbox in
+            _ = try await synced(sandbox, into: indexPath)
+            let newest = try #require(sandbox.conversations.first)
+            sandbox.setLatency(milliseconds: 2_500)
+            try await withBrowser(against: sandbox, ["--index-path", indexPath], columns: 140, rows: 30) { tmux in
+                let early = try await tmux.waitFor(text: "from the index · revalidating…")
+                #expect(early.text.contains(newest.id))
+                #expect(early.text.contains("loading page 1…"), "the API has not answered yet")
+                try await tmux.waitFor("the API's page") { screen in
+                    !screen.text.contains("from the index") && screen.text.contains("loaded ·") && screen.text.contains(newest.id)
+                }
+            }
+        }
+    }
+
+    @Test("When the API cannot be reached at launch, the browser shows the index instead, and says so")
+    func anUnreachableAPIFallsBackOnTheIndex() async throws {
+        let cache = try TemporaryDirectory(prefix: "cache")
+        defer { cache.remove() }
+        let indexPath = cache.file("account.sqlite")
+        var address = ""
+        var newest = ""
+        try await withSandbox(count: 60) { sandbox in
+            address = sandbox.baseURL.absoluteString
+            newest = try #require(sandbox.conversations.first?.id)
+            _ = try await synced(sandbox, into: indexPath)
+        }
+        try await withBrowser(["--index-path", indexPath, "--base-url", address, "--timeout", "3"],
+                              environment: ["TAVUS_API_KEY": "test"], columns: 140, rows: 30) { tmux in
+            let screen = try await tmux.waitFor(text: "The API cannot be reached", timeout: .seconds(20))
+            #expect(screen.text.contains(newest))
+            #expect(screen.text.contains("offline · synced just now"))
         }
     }
 }

@@ -58,6 +58,8 @@ public enum KeyMap {
                    contexts: [.detail], hint: nil),
         KeyBinding(keys: [.escape, .enter], label: "Esc", action: .closeDetail, summary: "close the pane", contexts: [.detail], hint: "Esc close"),
         KeyBinding(keys: [.escape], label: "Esc", action: .back, summary: "close the pane, or back", contexts: [.resourcePane], hint: "Esc back"),
+        KeyBinding(keys: [.char("c")], label: "c", action: .listItsConversations, summary: "its conversations, from the index",
+                   contexts: [.resourcePane], hint: "c conversations"),
 
         KeyBinding(keys: [.char("y")], label: "y", action: .copyURL, summary: "copy the URL to the clipboard", contexts: everywhere, hint: nil),
         KeyBinding(keys: [.char("Y")], label: "Y", action: .copyID, summary: "copy the id to the clipboard", contexts: everywhere, hint: nil),

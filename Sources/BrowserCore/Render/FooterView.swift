@@ -16,7 +16,11 @@ enum FooterView {
             let available = max(0, width - column - 2)
             let shown = TerminalText.width(text) > available ? "…" + TerminalText.lastColumns(of: text, max(0, available - 1)) : text
             column = frame.put(shown, row: row, column: column, style: .normal, limit: width - column)
-            if case .confirmEnd = prompt {} else { frame.put("█", row: row, column: column, style: .dim) }
+            if case .confirmEnd = prompt {} else { column = frame.put("█", row: row, column: column, style: .dim) }
+            let count = searchCount(state)
+            if !count.isEmpty, column + TerminalText.width(count) + 3 <= width {
+                frame.put(count, row: row, column: width - TerminalText.width(count) - 1, style: .dim)
+            }
             return
         }
         if let message = state.message {
@@ -45,6 +49,16 @@ enum FooterView {
         }
     }
 
+    /// `26 matches`, once the index has answered the text in the search prompt.
+    static func searchCount(_ state: BrowserState) -> String {
+        guard case .search(let text) = state.prompt, let results = state.indexResults, results.query == text else { return "" }
+        switch results.hits.count {
+        case 0: return "no matches"
+        case IndexResults.limit...: return "the first \(Format.count(results.hits.count)) matches"
+        case let count: return "\(Format.count(count)) \(count == 1 ? "match" : "matches")"
+        }
+    }
+
     static func promptText(_ prompt: Prompt) -> (String, String) {
         switch prompt {
         case .search(let text): ("/", text)
@@ -63,7 +77,7 @@ enum FooterView {
             } else {
                 parts.append("loading page \(loading.key.number)…")
             }
-        } else if let page = state.page {
+        } else if let page = state.page, !state.pageFromIndex {
             parts.append(state.revalidating ? "cached · revalidating…" : state.pageFromCache ? "cached" : "loaded")
             parts.append(Format.clock(page.fetchedAt) + " UTC")
         }

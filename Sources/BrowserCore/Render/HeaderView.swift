@@ -18,12 +18,24 @@ enum HeaderView {
         let source = state.options.isDemo ? "DEMO" : TerminalText.sanitize(state.options.sourceLabel)
         let help = "? help"
 
-        let full = [" Tavus conversations", source, "filter: \(state.filter.rawValue)", pageText, total].filter { !$0.isEmpty }
-        let compact = [" Tavus", state.options.isDemo ? "DEMO" : "", state.filter.rawValue, pageText, total].filter { !$0.isEmpty }
+        let origin = origin(state)
+        let full = [" Tavus conversations", source, origin, "filter: \(state.filter.rawValue)", pageText, total].filter { !$0.isEmpty }
+        let compact = [" Tavus", state.options.isDemo ? "DEMO" : "", origin, state.filter.rawValue, pageText, total].filter { !$0.isEmpty }
         func fits(_ segments: [String]) -> Bool { TerminalText.width(segments.joined(separator: "  ")) + help.count + 2 <= width }
-        let covered = full + [coverage(state)].filter { !$0.isEmpty }
+        let covered = full + [state.options.isOffline ? "" : coverage(state)].filter { !$0.isEmpty }
         let segments = fits(covered) ? covered : fits(full) ? full : compact
         drawSegments(segments, help: help, into: &frame)
+    }
+
+    /// Where the rows come from when it is not the API: `offline · synced 5 min ago` (with
+    /// `--offline`, or when the API cannot be reached), `from the index · revalidating…` (at
+    /// launch, until the API answers).
+    static func origin(_ state: BrowserState) -> String {
+        if state.options.isOffline || (state.pageFromIndex && state.unreachable != nil) {
+            guard let synced = state.coverage?.syncedAt, let now = state.coverageTold else { return "offline · never synced" }
+            return "offline · synced \(Format.ago(synced, now: now))"
+        }
+        return state.pageFromIndex ? "from the index · revalidating…" : ""
     }
 
     /// `indexed 9,812 of 10,000 · synced 5 min ago`: how much of the account the index holds.

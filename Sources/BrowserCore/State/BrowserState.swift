@@ -13,14 +13,17 @@ public struct BrowserState: Sendable, Hashable {
         public var watchInterval: Double?
         /// Whether the account has a local index: `/` searches it, `S` syncs it.
         public var hasIndex: Bool
+        /// `--offline`: everything comes from the index, nothing is sent to the API.
+        public var isOffline: Bool
 
         public init(limit: Int = 20, isDemo: Bool = false, sourceLabel: String = "tavusapi.com", watchInterval: Double? = nil,
-                    hasIndex: Bool = false) {
+                    hasIndex: Bool = false, isOffline: Bool = false) {
             self.limit = max(1, limit)
             self.isDemo = isDemo
             self.sourceLabel = sourceLabel
             self.watchInterval = watchInterval
             self.hasIndex = hasIndex
+            self.isOffline = isOffline
         }
     }
 
@@ -40,6 +43,11 @@ public struct BrowserState: Sendable, Hashable {
     public var pageFromCache: Bool = false
     /// The page on screen came from the cache and is being fetched again because it is old.
     public var revalidating: Bool = false
+    /// The page on screen is the index's copy: drawn before the API answered, or because it
+    /// could not be reached.
+    public var pageFromIndex: Bool = false
+    /// Why the API could not be reached for the page wanted, while that is so.
+    public var unreachable: String?
     public var selection: Int = 0
     /// The first row shown in the list.
     public var scroll: Int = 0

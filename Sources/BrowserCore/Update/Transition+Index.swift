@@ -1,3 +1,5 @@
+import TavusAPI
+
 /// The local index in the browser: `/` searching it as the user types, and `S` syncing it.
 extension Transition {
     /// The search text changed: the index is asked again (while the answer to the last text
@@ -28,8 +30,8 @@ extension Transition {
     /// `12 matches for “refund” in the index`.
     var matchesText: String {
         let count = state.indexResults?.hits.count ?? 0
-        let more = count >= IndexResults.limit ? "the first \(count)" : "\(count)"
-        return "\(more) matches for “\(state.activeSearch)” in the index"
+        let counted = count >= IndexResults.limit ? "the first \(count) matches" : count == 1 ? "1 match" : "\(count) matches"
+        return "\(counted) for “\(state.activeSearch)” in the index"
     }
 
     mutating func indexFailed(_ reason: String) {
@@ -42,10 +44,30 @@ extension Transition {
         if wasSearching { clampSelection() }
     }
 
+    /// The index's copy of a page: shown while nothing of the API's is (before it answers, or
+    /// when it cannot be reached); the API's page replaces it when it comes.
+    mutating func indexPageLoaded(_ key: PageKey, _ page: ConversationPage) {
+        guard key == state.wantedKey, !page.items.isEmpty else { return }
+        let apiShown = state.page.map { $0.page == key.number && $0.status == key.status && !state.pageFromIndex } ?? false
+        guard !apiShown else { return }
+        state.page = page
+        state.pageFromIndex = true
+        state.pageFromCache = false
+        state.revalidating = false
+        clampSelection()
+        if let reason = state.unreachable {
+            state.message = .warning("The API cannot be reached (\(reason)): showing the index; r tries again")
+        }
+    }
+
     /// `S`: one sync at a time, and only with an index.
     mutating func startSync() {
         guard state.options.hasIndex else {
             state.message = .warning("No index to sync in this run (--no-index, or the index could not be opened)")
+            return
+        }
+        guard !state.options.isOffline else {
+            state.message = .warning("Offline: a sync needs the API (run without --offline)")
             return
         }
         guard state.sync == nil else {

@@ -72,7 +72,7 @@ extension Transition {
         case .openReplica:
             guard let detail = state.detail else { return }
             openLinked(.replicas, id: detail.conversation.replicaID)
-        case .back: break
+        case .back, .listItsConversations: break
         case .reload:
             state.loadedRows = [:]
             clampSelection()

@@ -48,6 +48,26 @@ extension Transition {
         if state.views.isEmpty { resumeDetail() }
     }
 
+    /// `c` in a persona's or replica's pane: the screens close and the conversations list shows
+    /// the index's conversations of it (the search `persona:ID`, which `/` can add words to).
+    mutating func listConversations(of screen: ResourceScreen) {
+        guard let pane = screen.pane else { return }
+        guard state.options.hasIndex else {
+            state.message = .warning("Listing its conversations needs the index (--no-index, or the index could not be opened)")
+            return
+        }
+        let text = "\(screen.kind == .personas ? "persona" : "replica"):\(pane.id)"
+        state.views = []
+        state.detail = nil
+        state.prompt = nil
+        state.search = text
+        state.indexResults = nil
+        state.selection = 0
+        state.scroll = 0
+        state.message = nil
+        effects.append(.searchIndex(text, status: state.filter))
+    }
+
     /// The conversation pane shows again: its record is read once more unless it is final, so
     /// a record that was completing goes on updating.
     mutating func resumeDetail() {
@@ -106,6 +126,7 @@ extension Transition {
                 requestViewPage(reload: true)
             }
         case .back: back()
+        case .listItsConversations: listConversations(of: screen)
         case .sync: startSync()
         case .toggleHelp: state.showHelp.toggle()
         case .quit: quit()

@@ -8,9 +8,11 @@ public func update(_ state: BrowserState, _ event: BrowserEvent) -> (BrowserStat
     return (transition.state, transition.effects)
 }
 
-/// The first transition: asks for the first page, and with `sync` starts a sync of the index.
+/// The first transition: asks for the first page (with an index, its copy is drawn while the
+/// API is asked), and with `sync` starts a sync of the index.
 public func start(_ state: BrowserState, sync: Bool = false) -> (BrowserState, [Effect]) {
     var transition = Transition(state: state)
+    if state.options.hasIndex, !state.options.isOffline { transition.effects.append(.loadIndexPage(state.wantedKey)) }
     transition.requestWantedPage(reload: false)
     if sync { transition.startSync() }
     return (transition.state, transition.effects)
@@ -93,6 +95,8 @@ struct Transition {
             state.message = failure.map { .warning($0) } ?? .info("Opened \(url)")
         case .indexResults(let results):
             indexResultsCame(results)
+        case .indexPageLoaded(let key, let page):
+            indexPageLoaded(key, page)
         case .indexFailed(let reason):
             indexFailed(reason)
         case .indexCoverage(let coverage, let now):
@@ -146,6 +150,8 @@ struct Transition {
         state.page = page
         state.pageFromCache = fromCache
         state.revalidating = false
+        state.pageFromIndex = false
+        state.unreachable = nil
         if let selectedID, let index = state.visibleRows.firstIndex(where: { $0.id == selectedID }) {
             state.selection = index
         }
@@ -168,6 +174,10 @@ struct Transition {
         }
         state.loading = nil
         if error != .cancelled { state.message = .error(error.description) }
+        if case .transport = error, state.options.hasIndex, !state.options.isOffline, key == state.wantedKey {
+            state.unreachable = error.description
+            effects.append(.loadIndexPage(key))
+        }
         if let shown = state.page, (shown.page != key.number || shown.status != key.status) {
             state.filter = shown.status
             state.pageNumber = shown.page

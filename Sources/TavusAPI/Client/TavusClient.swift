@@ -16,6 +16,8 @@ public struct TavusClient: Sendable {
     /// Told of every list page and verbose record this client decodes, with the bytes as they
     /// came (the browser's index is written through it); nil tells no one.
     public var received: (@Sendable (Received) -> Void)?
+    /// With a source, nothing is sent: reads are answered from it and writes are refused.
+    public var offline: (any OfflineSource)?
 
     /// What `received` is told.
     public enum Received: Sendable {
@@ -166,11 +168,21 @@ public struct TavusClient: Sendable {
         _ method: HTTPMethod, path: String, query: [URLQueryItem], retrying: Bool,
         onRetry: (@Sendable (RetryNotice) -> Void)?
     ) async throws(TavusError) -> Data {
+        if let offline { return try await Self.answer(method, path: path, query: query, from: offline) }
         do {
             return try await sendWithinDeadline(method, url: try url(path: path, query: query), retrying: retrying, onRetry: onRetry)
         } catch {
             throw error.redacting(configuration.apiKey)
         }
+    }
+
+    private static func answer(_ method: HTTPMethod, path: String, query: [URLQueryItem], from source: any OfflineSource) async throws(TavusError) -> Data {
+        guard method == .GET else { throw .offline("nothing is sent to the API") }
+        let values = Dictionary(query.map { ($0.name, $0.value ?? "") }, uniquingKeysWith: { $1 })
+        guard let body = await source.body(path: path, query: values) else {
+            throw .offline("not in the index (a sync while online stores it)")
+        }
+        return body
     }
 
     private func sendWithinDeadline(

@@ -21,6 +21,8 @@ public enum TavusError: Error, Sendable, Hashable, CustomStringConvertible {
     case invalidArgument(String)
     /// The caller gave up (a newer request replaced it, or the user pressed Esc).
     case cancelled
+    /// Offline (`--offline`): what was asked for is not in the index, or would change the account.
+    case offline(String)
 
     public enum TransportFailure: String, Sendable, Hashable {
         case timeout = "timed out"
@@ -53,6 +55,8 @@ public enum TavusError: Error, Sendable, Hashable, CustomStringConvertible {
             "Invalid argument: \(text)"
         case .cancelled:
             "Cancelled"
+        case .offline(let text):
+            "Offline: \(text)"
         }
     }
 
@@ -107,6 +111,7 @@ extension TavusError {
         case .undecodable(let reason, let excerpt): return .undecodable(reason: clean(reason), excerpt: clean(excerpt))
         case .redirectRefused(let target, let reason): return .redirectRefused(to: clean(target), reason: clean(reason))
         case .invalidArgument(let text): return .invalidArgument(clean(text))
+        case .offline(let text): return .offline(clean(text))
         case .tooLarge, .tooManyRedirects, .cancelled: return self
         }
     }

@@ -11,10 +11,11 @@ struct Browser {
 
     init(
         size: TerminalSize = TerminalSize(rows: 30, columns: 100), limit: Int = 20, filter: StatusFilter = .all,
-        watchInterval: Double? = nil, isDemo: Bool = false, sourceLabel: String = "tavusapi.com", hasIndex: Bool = false
+        watchInterval: Double? = nil, isDemo: Bool = false, sourceLabel: String = "tavusapi.com", hasIndex: Bool = false,
+        isOffline: Bool = false
     ) {
         let options = BrowserState.Options(limit: limit, isDemo: isDemo, sourceLabel: sourceLabel, watchInterval: watchInterval,
-                                           hasIndex: hasIndex)
+                                           hasIndex: hasIndex, isOffline: isOffline)
         (state, effects) = start(BrowserState(options: options, filter: filter, size: size))
     }
 
