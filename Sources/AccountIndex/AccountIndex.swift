@@ -76,6 +76,12 @@ public final class AccountIndex: Sendable {
         var configuration = Configuration()
         configuration.busyMode = .timeout(5)
         configuration.label = "AccountIndex"
+        // A browser's reads are small and few at once: two readers with 1 MiB of page cache
+        // each keep the index's share of its memory small.
+        configuration.maximumReaderCount = 2
+        configuration.prepareDatabase { db in
+            if db.configuration.readonly { try db.execute(sql: "PRAGMA cache_size = -1024") }
+        }
         let pool = try DatabasePool(path: path, configuration: configuration)
         try pool.write { db in
             if try isForeign(db) { throw IndexError.foreign(path: path) }

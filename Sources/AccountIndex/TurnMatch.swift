@@ -25,12 +25,12 @@ enum TurnMatch {
 
     /// The turn with the most query words in it, the earliest of those; nil when none has one.
     static func best(in turns: [Turn], words: [String]) -> Best? {
-        let wanted = words.map(fold)
+        let wanted = words.map { fold($0) }
         guard let last = wanted.last else { return nil }
         let whole = Set(wanted.dropLast())
         var best: (turn: Turn, count: Int)?
-        for turn in turns {
-            let tokens = tokenRanges(turn.content).map { fold(String(turn.content[$0])) }
+        for turn in turns where mayHold(turn.content, any: wanted) {
+            let tokens = tokenRanges(turn.content).map { fold(turn.content[$0]) }
             let found = Set(tokens.filter { whole.contains($0) })
             let count = found.count + (tokens.contains { $0.hasPrefix(last) } ? 1 : 0)
             if count > 0, count > (best?.count ?? 0) { best = (turn, count) }
@@ -52,7 +52,7 @@ enum TurnMatch {
     static func snippet(_ text: String, whole: Set<String>, prefix: String) -> String {
         let ranges = tokenRanges(text)
         func matches(_ range: Range<String.Index>) -> Bool {
-            let token = fold(String(text[range]))
+            let token = fold(text[range])
             return whole.contains(token) || token.hasPrefix(prefix)
         }
         let first = ranges.firstIndex(where: matches) ?? 0
@@ -70,8 +70,17 @@ enum TurnMatch {
         return out
     }
 
+    /// False when `text` surely holds none of the folded `words`: an ASCII text, lowered,
+    /// contains none of them. (Any other text may, by its accents.)
+    static func mayHold(_ text: String, any words: [String]) -> Bool {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return true }
+        let lowered = text.lowercased()
+        return words.contains { lowered.contains($0) }
+    }
+
     /// The runs of letters and digits in `text`.
     static func tokenRanges(_ text: String) -> [Range<String.Index>] {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiTokenRanges(text) }
         var ranges: [Range<String.Index>] = []
         var start: String.Index?
         var index = text.startIndex
@@ -88,7 +97,28 @@ enum TurnMatch {
         return ranges
     }
 
-    static func fold(_ word: String) -> String {
-        word.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+    /// The same runs for an ASCII text, read as bytes.
+    private static func asciiTokenRanges(_ text: String) -> [Range<String.Index>] {
+        var ranges: [Range<String.Index>] = []
+        let utf8 = text.utf8
+        var start: String.Index?
+        var index = utf8.startIndex
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            let isWord = (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
+            if isWord, start == nil { start = index }
+            if !isWord, let begun = start {
+                ranges.append(begun..<index)
+                start = nil
+            }
+            index = utf8.index(after: index)
+        }
+        if let start { ranges.append(start..<utf8.endIndex) }
+        return ranges
+    }
+
+    static func fold<Text: StringProtocol>(_ word: Text) -> String {
+        if word.utf8.allSatisfy({ $0 < 0x80 }) { return word.lowercased() }
+        return String(word).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
     }
 }
