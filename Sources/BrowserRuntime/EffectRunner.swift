@@ -276,7 +276,7 @@ public final class EffectRunner {
         guard let index else { return }
         let post = self.post
         Task {
-            if let page = await index.page(key) { post(.indexPageLoaded(key, page)) }
+            post(.indexPageLoaded(key, await index.page(key)))
         }
     }
 

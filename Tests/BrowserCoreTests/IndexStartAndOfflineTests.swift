@@ -116,3 +116,22 @@ struct ItsConversationsTests {
         #expect(browser.state.keyContext == .resourcePane)
     }
 }
+
+@Suite("Paging while the API cannot be reached")
+struct UnreachablePagingTests {
+    @Test func nAndPGoOnThroughTheIndexAndAPageItLacksLeavesTheOneShown() {
+        var browser = Browser(hasIndex: true)
+        browser.answer(total: 95)
+        browser.press(.char("n"))
+        #expect(browser.fail(IndexStartAndOfflineTests.unreachable) == [.loadIndexPage(.all(2))])
+        browser.send(.indexPageLoaded(.all(2), Sample.page(.all(2), total: 95)))
+        #expect(browser.header.contains("page 2/5") && browser.header.contains("offline · never synced"))
+        #expect(browser.rows.first?.id == Sample.id(20))
+        browser.press(.char("n"))
+        browser.fail(IndexStartAndOfflineTests.unreachable)
+        browser.send(.indexPageLoaded(.all(3), nil))
+        #expect(browser.state.pageNumber == 2, "the index has no page 3: page 2 stays")
+        #expect(browser.rows.first?.id == Sample.id(20))
+        #expect(browser.footer.contains("Connection refused"))
+    }
+}

@@ -34,8 +34,8 @@ public enum BrowserEvent: Sendable, Hashable {
     /// lookup failed (those rows keep showing ids).
     case namesFound(NameDirectory.Names, failure: TavusError?)
     case indexResults(IndexResults)
-    /// The index's copy of a page (see `Effect.loadIndexPage`).
-    case indexPageLoaded(PageKey, ConversationPage)
+    /// The index's copy of a page (see `Effect.loadIndexPage`); nil when it has none.
+    case indexPageLoaded(PageKey, ConversationPage?)
     /// The index could not answer or store; the run goes on without it.
     case indexFailed(String)
     /// What the index covers, told at `now`.

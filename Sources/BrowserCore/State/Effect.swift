@@ -33,8 +33,8 @@ public enum Effect: Sendable, Hashable {
     /// Sync the index with the account in the background; answered with `syncProgress` and
     /// `syncFinished`.
     case startSync
-    /// The index's copy of this page, answered with `indexPageLoaded` when it has one: drawn
-    /// at launch before the API answers, and when the API cannot be reached.
+    /// The index's copy of this page, answered with `indexPageLoaded`: drawn at launch before
+    /// the API answers, and when the API cannot be reached.
     case loadIndexPage(PageKey)
     case openURL(String)
     case copyToClipboard(String)

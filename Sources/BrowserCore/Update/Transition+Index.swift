@@ -46,8 +46,12 @@ extension Transition {
 
     /// The index's copy of a page: shown while nothing of the API's is (before it answers, or
     /// when it cannot be reached); the API's page replaces it when it comes.
-    mutating func indexPageLoaded(_ key: PageKey, _ page: ConversationPage) {
-        guard key == state.wantedKey, !page.items.isEmpty else { return }
+    mutating func indexPageLoaded(_ key: PageKey, _ page: ConversationPage?) {
+        guard key == state.wantedKey else { return }
+        guard let page, !page.items.isEmpty else {
+            if state.unreachable != nil, state.loading == nil { keepShownPage(instead: key) }
+            return
+        }
         let apiShown = state.page.map { $0.page == key.number && $0.status == key.status && !state.pageFromIndex } ?? false
         guard !apiShown else { return }
         state.page = page

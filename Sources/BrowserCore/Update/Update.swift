@@ -175,9 +175,16 @@ struct Transition {
         state.loading = nil
         if error != .cancelled { state.message = .error(error.description) }
         if case .transport = error, state.options.hasIndex, !state.options.isOffline, key == state.wantedKey {
+            // The index's copy is asked for; without one, the page on screen stays.
             state.unreachable = error.description
             effects.append(.loadIndexPage(key))
+            return
         }
+        keepShownPage(instead: key)
+    }
+
+    /// The page on screen stays the one wanted, when `key` could not be had.
+    mutating func keepShownPage(instead key: PageKey) {
         if let shown = state.page, (shown.page != key.number || shown.status != key.status) {
             state.filter = shown.status
             state.pageNumber = shown.page
