@@ -152,4 +152,24 @@ struct BrowserIndexEndToEndTests {
             #expect(screen.text.contains("offline · synced just now"))
         }
     }
+
+    @Test("--sync starts the sync at launch; --offline refuses --sync and needs an index that is there")
+    func syncAtLaunchAndOfflineMisuse() async throws {
+        let cache = try TemporaryDirectory(prefix: "cache")
+        defer { cache.remove() }
+        let indexPath = cache.file("account.sqlite")
+        try await withSandbox(count: 80) { sandbox in
+            try await withBrowser(against: sandbox, ["--index-path", indexPath, "--sync"], columns: 140, rows: 30) { tmux in
+                try await tmux.waitFor(regex: "Synced: 80 conversations, [0-9,]+ records fetched", timeout: .seconds(60))
+                try await tmux.waitFor(text: "indexed 80 of 80 · synced just now")
+            }
+        }
+        let both = try await runBrowse(["--offline", "--sync", "--index-path", indexPath])
+        #expect(both.status == 2)
+        #expect(both.standardError.contains("--offline and --sync cannot be used together"), "stderr: \(both.standardError)")
+        let missing = try await runBrowse(["--offline", "--index-path", cache.file("none.sqlite")])
+        #expect(missing.status == 2)
+        #expect(missing.standardError.contains("run `tavus-browse sync` first"), "stderr: \(missing.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: cache.file("none.sqlite")), "--offline makes no index")
+    }
 }
