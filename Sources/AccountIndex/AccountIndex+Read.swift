@@ -46,6 +46,15 @@ public struct IndexSummary: Sendable, Hashable {
     public var lastSyncedAt: Date?
 }
 
+/// How much of the account the index holds: the part of `IndexSummary` that is cheap enough to
+/// read after every write (counting the transcripts of 100,000 conversations is not).
+public struct IndexExtent: Sendable, Hashable {
+    public var conversations: Int
+    /// The account's `total_count`, as the last list page said.
+    public var totalCount: Int?
+    public var lastSyncedAt: Date?
+}
+
 extension AccountIndex {
     /// Conversations whose fields or transcript hold every word of `query` (the last one as a
     /// prefix), ranked in tiers: those whose id or name holds every word, then those whose
@@ -154,19 +163,30 @@ extension AccountIndex {
         return needed
     }
 
+    public func extent() async throws(IndexError) -> IndexExtent {
+        try await read(Self.extent)
+    }
+
     public func summary() async throws(IndexError) -> IndexSummary {
         try await read { db in
-            let state = try Row.fetchOne(db, sql: "SELECT last_synced_at, total_count FROM sync_state WHERE id = 1")
+            let extent = try Self.extent(db)
             func count(_ sql: String) throws -> Int { try Int.fetchOne(db, sql: sql) ?? 0 }
             return IndexSummary(
-                conversations: try count("SELECT count(*) FROM conversations"),
+                conversations: extent.conversations,
                 records: try count("SELECT count(*) FROM records"),
                 transcripts: try count("SELECT count(DISTINCT conversation_id) FROM transcript_turns"),
                 personas: try count("SELECT count(*) FROM personas"),
                 replicas: try count("SELECT count(*) FROM replicas"),
-                totalCount: state?["total_count"],
-                lastSyncedAt: (state?["last_synced_at"] as Double?).map(Date.init(timeIntervalSince1970:)))
+                totalCount: extent.totalCount,
+                lastSyncedAt: extent.lastSyncedAt)
         }
+    }
+
+    private static func extent(_ db: Database) throws -> IndexExtent {
+        let state = try Row.fetchOne(db, sql: "SELECT last_synced_at, total_count FROM sync_state WHERE id = 1")
+        return IndexExtent(conversations: try Int.fetchOne(db, sql: "SELECT count(*) FROM conversations") ?? 0,
+                           totalCount: state?["total_count"],
+                           lastSyncedAt: (state?["last_synced_at"] as Double?).map(Date.init(timeIntervalSince1970:)))
     }
 }
 

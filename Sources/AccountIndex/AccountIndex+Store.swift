@@ -2,56 +2,50 @@ import Foundation
 import GRDB
 import TavusAPI
 
-/// Writes: each call is one transaction, so a program killed at any moment leaves the index
-/// as it was after the last page or record stored.
-extension AccountIndex {
-    /// One list page of conversations, each with its object as the API sent it, and the
-    /// account's count of conversations when the page gave it (an unfiltered list).
-    public func storeConversations(_ rows: [(Conversation, Data)], totalCount: Int?, at now: Date = Date()) async throws(IndexError) {
-        try await write { db in
-            for (conversation, json) in rows where !conversation.id.isEmpty {
-                try Self.upsert(conversation, json: json, keepingJSON: false, now: now, db)
-                try Self.refreshSearch(conversation.id, db)
-            }
-            if let totalCount {
-                try db.execute(sql: "UPDATE sync_state SET total_count = ? WHERE id = 1", arguments: [totalCount])
-            }
-        }
-    }
-
+/// What the index stores, each with the objects as the API sent them.
+public enum IndexEntry: Sendable {
+    /// A list page of conversations, and the account's count of conversations when the page
+    /// gave it (an unfiltered list).
+    case conversations([(Conversation, Data)], totalCount: Int?)
     /// A conversation's verbose record, with its transcript for search.
-    public func storeRecord(_ detail: ConversationDetail, json: Data, at now: Date = Date()) async throws(IndexError) {
-        let id = detail.conversation.id
-        guard !id.isEmpty else { return }
+    case record(ConversationDetail, Data)
+    case personas([(Persona, Data)])
+    case replicas([(Replica, Data)])
+}
+
+/// Writes: each call is one transaction, so a program killed at any moment leaves the index
+/// as it was after the last call. The statements are prepared once per connection and kept.
+extension AccountIndex {
+    /// Entries in one transaction: the browser stores what came in while its last write ran
+    /// at once, so a burst of pages costs one commit.
+    public func store(_ entries: [IndexEntry], at now: Date = Date()) async throws(IndexError) {
+        guard !entries.isEmpty else { return }
         try await write { db in
-            try Self.upsert(detail.conversation, json: json, keepingJSON: true, now: now, db)
-            try db.execute(sql: """
-                INSERT INTO records (conversation_id, json, is_final, shutdown_reason, fetched_at) VALUES (?, ?, ?, ?, ?)
-                ON CONFLICT(conversation_id) DO UPDATE SET json = excluded.json, is_final = excluded.is_final,
-                    shutdown_reason = excluded.shutdown_reason, fetched_at = excluded.fetched_at
-                """, arguments: [id, String(decoding: json, as: UTF8.self), detail.isFinal(now: now), detail.shutdownReason,
-                                 now.timeIntervalSince1970])
-            try db.execute(sql: "DELETE FROM transcript_turns WHERE conversation_id = ?", arguments: [id])
-            // The system prompt is the persona's, not what was said; it is not searched.
-            for (position, turn) in detail.transcript.enumerated() where turn.role != "system" {
-                let calls = turn.toolCalls.map { "→ \($0.name) \($0.arguments)" }
-                let text = ([turn.content] + calls).filter { !$0.isEmpty }.joined(separator: " ")
-                guard !text.isEmpty else { continue }
-                try db.execute(sql: "INSERT INTO transcript_turns (conversation_id, position, role, content) VALUES (?, ?, ?, ?)",
-                               arguments: [id, position, turn.role, text])
+            for entry in entries {
+                switch entry {
+                case .conversations(let rows, let totalCount): try Self.insert(rows, totalCount: totalCount, now: now, db)
+                case .record(let detail, let json): try Self.insert(detail, json: json, now: now, db)
+                case .personas(let rows): try Self.insertResources("personas", key: "persona_id", rows.map { ($0.0.id, $0.0.name, $0.1) }, now: now, db)
+                case .replicas(let rows): try Self.insertResources("replicas", key: "replica_id", rows.map { ($0.0.id, $0.0.name, $0.1) }, now: now, db)
+                }
             }
-            try Self.refreshSearch(id, db)
         }
     }
 
-    /// A page of personas, each with its object as the API sent it.
-    public func storePersonas(_ rows: [(Persona, Data)], at now: Date = Date()) async throws(IndexError) {
-        try await storeResources("personas", key: "persona_id", rows.map { ($0.0.id, $0.0.name, $0.1) }, now: now)
+    public func storeConversations(_ rows: [(Conversation, Data)], totalCount: Int?, at now: Date = Date()) async throws(IndexError) {
+        try await store([.conversations(rows, totalCount: totalCount)], at: now)
     }
 
-    /// A page of replicas, each with its object as the API sent it.
+    public func storeRecord(_ detail: ConversationDetail, json: Data, at now: Date = Date()) async throws(IndexError) {
+        try await store([.record(detail, json)], at: now)
+    }
+
+    public func storePersonas(_ rows: [(Persona, Data)], at now: Date = Date()) async throws(IndexError) {
+        try await store([.personas(rows)], at: now)
+    }
+
     public func storeReplicas(_ rows: [(Replica, Data)], at now: Date = Date()) async throws(IndexError) {
-        try await storeResources("replicas", key: "replica_id", rows.map { ($0.0.id, $0.0.name, $0.1) }, now: now)
+        try await store([.replicas(rows)], at: now)
     }
 
     /// Marks the end of a complete sync.
@@ -61,51 +55,93 @@ extension AccountIndex {
         }
     }
 
+    /// A list page's rows; a row that comes again unchanged keeps its entry in the full-text
+    /// table, so revisiting a page or syncing an unchanged account rewrites no search text.
+    private static func insert(_ rows: [(Conversation, Data)], totalCount: Int?, now: Date, _ db: Database) throws {
+        for (conversation, json) in rows where !conversation.id.isEmpty {
+            if try upsert(conversation, json: json, keepingJSON: false, now: now, db) {
+                try refreshSearch(conversation.id, db)
+            }
+        }
+        if let totalCount {
+            try db.cachedStatement(sql: "UPDATE sync_state SET total_count = ? WHERE id = 1").execute(arguments: [totalCount])
+        }
+    }
+
+    private static func insert(_ detail: ConversationDetail, json: Data, now: Date, _ db: Database) throws {
+        let id = detail.conversation.id
+        guard !id.isEmpty else { return }
+        try upsert(detail.conversation, json: json, keepingJSON: true, now: now, db)
+        try db.cachedStatement(sql: """
+            INSERT INTO records (conversation_id, json, is_final, shutdown_reason, fetched_at) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT(conversation_id) DO UPDATE SET json = excluded.json, is_final = excluded.is_final,
+                shutdown_reason = excluded.shutdown_reason, fetched_at = excluded.fetched_at
+            """).execute(arguments: [id, String(decoding: json, as: UTF8.self), detail.isFinal(now: now), detail.shutdownReason,
+                                     now.timeIntervalSince1970])
+        try db.cachedStatement(sql: "DELETE FROM transcript_turns WHERE conversation_id = ?").execute(arguments: [id])
+        let insertTurn = try db.cachedStatement(sql: "INSERT INTO transcript_turns (conversation_id, position, role, content) VALUES (?, ?, ?, ?)")
+        // The system prompt is the persona's, not what was said; it is not searched.
+        for (position, turn) in detail.transcript.enumerated() where turn.role != "system" {
+            let calls = turn.toolCalls.map { "→ \($0.name) \($0.arguments)" }
+            let text = ([turn.content] + calls).filter { !$0.isEmpty }.joined(separator: " ")
+            guard !text.isEmpty else { continue }
+            try insertTurn.execute(arguments: [id, position, turn.role, text])
+        }
+        try refreshSearch(id, db)
+    }
+
     /// Personas or replicas by id; the conversations whose name of one changed are searched
     /// under the new name.
-    private func storeResources(_ table: String, key: String, _ rows: [(String, String, Data)], now: Date) async throws(IndexError) {
-        try await write { db in
-            for (id, name, json) in rows where !id.isEmpty {
-                let old = try String.fetchOne(db, sql: "SELECT name FROM \(table) WHERE id = ?", arguments: [id])
-                try db.execute(sql: """
-                    INSERT INTO \(table) (id, name, json, listed_at) VALUES (?, ?, ?, ?)
-                    ON CONFLICT(id) DO UPDATE SET name = excluded.name, json = excluded.json, listed_at = excluded.listed_at
-                    """, arguments: [id, name, String(decoding: json, as: UTF8.self), now.timeIntervalSince1970])
-                guard old != name else { continue }
-                for conversation in try String.fetchAll(db, sql: "SELECT id FROM conversations WHERE \(key) = ?", arguments: [id]) {
-                    try Self.refreshSearch(conversation, db)
-                }
+    private static func insertResources(_ table: String, key: String, _ rows: [(String, String, Data)], now: Date, _ db: Database) throws {
+        for (id, name, json) in rows where !id.isEmpty {
+            let old = try String.fetchOne(db.cachedStatement(sql: "SELECT name FROM \(table) WHERE id = ?"), arguments: [id])
+            try db.cachedStatement(sql: """
+                INSERT INTO \(table) (id, name, json, listed_at) VALUES (?, ?, ?, ?)
+                ON CONFLICT(id) DO UPDATE SET name = excluded.name, json = excluded.json, listed_at = excluded.listed_at
+                """).execute(arguments: [id, name, String(decoding: json, as: UTF8.self), now.timeIntervalSince1970])
+            guard old != name else { continue }
+            for conversation in try String.fetchAll(db.cachedStatement(sql: "SELECT id FROM conversations WHERE \(key) = ?"), arguments: [id]) {
+                try refreshSearch(conversation, db)
             }
         }
     }
 
     /// The conversation's columns; its object is replaced, or with `keepingJSON` (a record's
-    /// copy of the row) only filled in when the row is new.
-    private static func upsert(_ c: Conversation, json: Data, keepingJSON: Bool, now: Date, _ db: Database) throws {
-        try db.execute(sql: """
+    /// copy of the row) only filled in when the row is new. Whether the row is new or its
+    /// object changed (with `keepingJSON`, always).
+    @discardableResult
+    private static func upsert(_ c: Conversation, json: Data, keepingJSON: Bool, now: Date, _ db: Database) throws -> Bool {
+        let text = String(decoding: json, as: UTF8.self)
+        if !keepingJSON,
+           try Bool.fetchOne(db.cachedStatement(sql: "SELECT json = ? AND search_key IS NOT NULL FROM conversations WHERE id = ?"),
+                             arguments: [text, c.id]) == true {
+            try db.cachedStatement(sql: "UPDATE conversations SET listed_at = ? WHERE id = ?").execute(arguments: [now.timeIntervalSince1970, c.id])
+            return false
+        }
+        try db.cachedStatement(sql: """
             INSERT INTO conversations (id, name, status, url, persona_id, replica_id, created_at, created_epoch, updated_at, json, listed_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(id) DO UPDATE SET name = excluded.name, status = excluded.status, url = excluded.url,
                 persona_id = excluded.persona_id, replica_id = excluded.replica_id, created_at = excluded.created_at,
                 created_epoch = excluded.created_epoch, updated_at = excluded.updated_at,
                 json = \(keepingJSON ? "conversations.json" : "excluded.json"), listed_at = excluded.listed_at
-            """, arguments: [c.id, c.name, c.status.rawValue, c.url, c.personaID, c.replicaID, c.createdAt.raw,
-                             c.createdAt.date?.timeIntervalSince1970, c.updatedAt.raw, String(decoding: json, as: UTF8.self),
-                             now.timeIntervalSince1970])
+            """).execute(arguments: [c.id, c.name, c.status.rawValue, c.url, c.personaID, c.replicaID, c.createdAt.raw,
+                                     c.createdAt.date?.timeIntervalSince1970, c.updatedAt.raw, text, now.timeIntervalSince1970])
+        return true
     }
 
     /// The conversation's row of the full-text table, made anew from what the index holds,
     /// under a search key that sorts it by recency.
     static func refreshSearch(_ id: String, _ db: Database) throws {
-        guard let row = try Row.fetchOne(db, sql: "SELECT rowid, search_key, created_epoch FROM conversations WHERE id = ?",
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT rowid, search_key, created_epoch FROM conversations WHERE id = ?"),
                                          arguments: [id]) else { return }
         if let old: Int64 = row["search_key"] {
-            try db.execute(sql: "DELETE FROM conversation_search WHERE rowid = ?", arguments: [old])
-            try db.execute(sql: "UPDATE conversations SET search_key = NULL WHERE id = ?", arguments: [id])
+            try db.cachedStatement(sql: "DELETE FROM conversation_search WHERE rowid = ?").execute(arguments: [old])
+            try db.cachedStatement(sql: "UPDATE conversations SET search_key = NULL WHERE id = ?").execute(arguments: [id])
         }
         let key = try freeSearchKey(SearchKey.preferred(createdEpoch: row["created_epoch"], rowid: row["rowid"]), db)
-        try db.execute(sql: "UPDATE conversations SET search_key = ? WHERE id = ?", arguments: [key, id])
-        try db.execute(sql: """
+        try db.cachedStatement(sql: "UPDATE conversations SET search_key = ? WHERE id = ?").execute(arguments: [key, id])
+        try db.cachedStatement(sql: """
             INSERT INTO conversation_search (rowid, conversation_id, name, persona, replica, shutdown_reason, transcript)
             SELECT c.search_key, c.id, c.name, coalesce(p.name, ''), coalesce(r.name, ''), coalesce(rec.shutdown_reason, ''),
                 coalesce((SELECT group_concat(t.content, char(10)) FROM transcript_turns t WHERE t.conversation_id = c.id), '')
@@ -114,13 +150,14 @@ extension AccountIndex {
             LEFT JOIN replicas r ON r.id = c.replica_id
             LEFT JOIN records rec ON rec.conversation_id = c.id
             WHERE c.id = ?
-            """, arguments: [id])
+            """).execute(arguments: [id])
     }
 
     /// The first key from `preferred` on that no other conversation holds.
     private static func freeSearchKey(_ preferred: Int64, _ db: Database) throws -> Int64 {
+        let taken = try db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM conversations WHERE search_key = ?)")
         var key = preferred
-        while try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM conversations WHERE search_key = ?)", arguments: [key]) == true {
+        while try Bool.fetchOne(taken, arguments: [key]) == true {
             key += 1
         }
         return key

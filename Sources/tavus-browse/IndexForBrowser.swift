@@ -5,8 +5,11 @@ import BrowserRuntime
 import TavusAPI
 
 /// The account's index as the browser uses it: written through with every page and record the
-/// browser fetches, searched, and synced. A write that fails (a full disk, a read-only folder)
-/// is told once, and nothing more is written; the browser goes on without the index.
+/// browser fetches, searched, and synced. Writes run one at a time, each storing in one
+/// transaction all that came in while the last one ran, so pages turned faster than they are
+/// written wait as a short queue, not as a task each. A write that fails (a full disk, a
+/// read-only folder) is told once, and nothing more is written; the browser goes on without
+/// the index.
 final class IndexForBrowser: BrowserIndex, @unchecked Sendable {
     private let index: AccountIndex
     /// The client the sync uses: the browser's, without the write-through (the sync stores itself).
@@ -14,6 +17,8 @@ final class IndexForBrowser: BrowserIndex, @unchecked Sendable {
     private let post: @Sendable (BrowserEvent) -> Void
     private let lock = NSLock()
     private var broken = false
+    private var waiting: [TavusClient.Received] = []
+    private var writing = false
 
     init(index: AccountIndex, client: TavusClient, post: @escaping @Sendable (BrowserEvent) -> Void) {
         self.index = index
@@ -23,36 +28,58 @@ final class IndexForBrowser: BrowserIndex, @unchecked Sendable {
         self.post = post
     }
 
-    /// For `TavusClient.received`: stores what came, then tells what the index covers.
+    /// For `TavusClient.received`: queues what came for the writer, starting it when it is idle.
     @Sendable func store(_ received: TavusClient.Received) {
-        guard !lock.withLock({ broken }) else { return }
-        Task {
+        let start = lock.withLock {
+            guard !broken else { return false }
+            waiting.append(received)
+            defer { writing = true }
+            return !writing
+        }
+        if start { Task { await writeWaiting() } }
+    }
+
+    /// Stores what waits, then tells what the index covers, until nothing waits.
+    private func writeWaiting() async {
+        while true {
+            let batch = lock.withLock {
+                defer { waiting = [] }
+                writing = !waiting.isEmpty
+                return waiting
+            }
+            guard !batch.isEmpty else { return }
             do throws(IndexError) {
-                switch received {
-                case .conversations(let page, let data):
-                    let objects = RawJSON.elements(ofArray: "data", in: data) ?? []
-                    guard objects.count == page.items.count else { return }
-                    try await index.storeConversations(Array(zip(page.items, objects)),
-                                                       totalCount: page.status == .all && page.totalIsExact ? page.totalCount : nil)
-                case .record(let detail, let data):
-                    try await index.storeRecord(detail, json: data)
-                case .list(let collection, let data):
-                    let objects = RawJSON.elements(ofArray: "data", in: data) ?? []
-                    if collection == "personas" {
-                        try await index.storePersonas(objects.compactMap { object in
-                            (try? JSONDecoder().decode(Persona.self, from: object)).map { ($0, object) }
-                        })
-                    } else if collection == "replicas" {
-                        try await index.storeReplicas(objects.compactMap { object in
-                            (try? JSONDecoder().decode(Replica.self, from: object)).map { ($0, object) }
-                        })
-                    }
-                }
+                try await index.store(batch.compactMap(Self.entry))
                 post(.indexCoverage(try await coverageNow(), now: Date()))
             } catch {
                 fail(error)
+                return
             }
         }
+    }
+
+    /// What the index keeps of an answer: each object as the API sent it beside its decoded form.
+    private static func entry(_ received: TavusClient.Received) -> IndexEntry? {
+        switch received {
+        case .conversations(let page, let data):
+            let objects = RawJSON.elements(ofArray: "data", in: data) ?? []
+            guard objects.count == page.items.count else { return nil }
+            return .conversations(Array(zip(page.items, objects)),
+                                  totalCount: page.status == .all && page.totalIsExact ? page.totalCount : nil)
+        case .record(let detail, let data):
+            return .record(detail, data)
+        case .list(let collection, let data):
+            let objects = RawJSON.elements(ofArray: "data", in: data) ?? []
+            switch collection {
+            case "personas": return .personas(decodeEach(Persona.self, objects))
+            case "replicas": return .replicas(decodeEach(Replica.self, objects))
+            default: return nil
+            }
+        }
+    }
+
+    private static func decodeEach<Item: Decodable>(_ type: Item.Type, _ objects: [Data]) -> [(Item, Data)] {
+        objects.compactMap { object in (try? JSONDecoder().decode(Item.self, from: object)).map { ($0, object) } }
     }
 
     func search(_ query: String, status: StatusFilter, limit: Int) async throws(IndexProblem) -> [IndexHit] {
@@ -98,13 +125,17 @@ final class IndexForBrowser: BrowserIndex, @unchecked Sendable {
     }
 
     private func coverageNow() async throws(IndexError) -> IndexCoverage {
-        let summary = try await index.summary()
-        return IndexCoverage(indexed: summary.conversations, total: summary.totalCount, syncedAt: summary.lastSyncedAt)
+        let extent = try await index.extent()
+        return IndexCoverage(indexed: extent.conversations, total: extent.totalCount, syncedAt: extent.lastSyncedAt)
     }
 
     private func fail(_ error: IndexError) {
         let first = lock.withLock {
-            defer { broken = true }
+            defer {
+                broken = true
+                waiting = []
+                writing = false
+            }
             return !broken
         }
         if first { post(.indexFailed(error.description)) }
