@@ -69,6 +69,26 @@ struct BrowserIndexEndToEndTests {
         }
     }
 
+    @Test("Pages turned faster than they are written all go into the index, and search finds a row of the last")
+    func pagesTurnedQuicklyAreAllWrittenThrough() async throws {
+        let cache = try TemporaryDirectory(prefix: "cache")
+        defer { cache.remove() }
+        let indexPath = cache.file("account.sqlite")
+        try await withSandbox(count: 200) { sandbox in
+            try await withBrowser(against: sandbox, ["--index-path", indexPath, "--limit", "20"], columns: 140, rows: 30) { tmux in
+                try await tmux.waitFor(text: "page 1/10")
+                for _ in 0..<7 { try await tmux.press("n") }
+                try await tmux.waitFor(text: "page 8/10")
+                // Pages 1 to 8, each with 20 rows, and the 9th fetched ahead.
+                try await tmux.waitFor(regex: "indexed (1[6-9][0-9]|200) of 200 · never synced")
+            }
+            let last = sandbox.conversations[159]
+            let found = try await runBrowse(["search", last.id, "--index-path", indexPath, "--format", "tsv"])
+            #expect(found.status == 0, "stderr: \(found.standardError)")
+            #expect(found.standardOutput.contains(last.id), "page 8's last row: \(found.standardOutput)")
+        }
+    }
+
     /// Syncs a sandbox of `count` into `indexPath`; the oldest ended call's id and reference phrase.
     private func synced(_ sandbox: SandboxServer, into indexPath: String) async throws -> (id: String, phrase: String) {
         let reference = try await oldestReference(sandbox)
