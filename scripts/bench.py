@@ -5,6 +5,7 @@ Every program runs as its own process: the sandbox (tavus-sandbox) on loopback, 
 a pseudo-terminal whose output feeds a screen model (pyte), so a key-to-screen time is the time
 from writing the key to the moment the screen shows the change.
 """
+import contextlib
 import datetime
 import fcntl
 import json
@@ -13,7 +14,9 @@ import platform
 import pty
 import re
 import select
+import shutil
 import signal
+import sqlite3
 import statistics
 import struct
 import subprocess
@@ -30,13 +33,23 @@ import pyte
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BUILD = os.environ.get("BENCH_BUILD", os.path.join(ROOT, ".build-install", "release"))
 KEY = "bench-key"
+SEED = 42
+# The two indexes' sizes; smaller counts make a quick run of the index measurements.
+SMALL_INDEX = int(os.environ.get("BENCH_SMALL_INDEX", 10_000))
+BIG_INDEX = int(os.environ.get("BENCH_BIG_INDEX", 100_000))
+# Where the big index is kept between runs: the sandbox's data depends only on its count and seed.
+INDEX_CACHE = os.environ.get("BENCH_INDEX_CACHE", os.path.join(ROOT, ".build-install", "bench-index"))
+# The page size of `tavus-browse sync` (IndexSync's pageSize, left at its default).
+SYNC_PAGE_SIZE = 100
+# Words of the sandbox's transcripts (TranscriptScripts, and the tool calls TranscriptBuilder adds).
+SEARCHES = ["refund", "invoice", "pilot", "onboarding", "export", "calendar", "guided setup"]
 
 
 class Sandbox:
-    def __init__(self, count=300, latency_ms=0):
+    def __init__(self, count=300, latency_ms=0, seed=SEED):
         self.proc = subprocess.Popen(
             [os.path.join(BUILD, "tavus-sandbox"), "--port", "0", "--api-key", KEY,
-             "--count", str(count), "--latency-ms", str(latency_ms)],
+             "--count", str(count), "--latency-ms", str(latency_ms), "--seed", str(seed)],
             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
         line = self.proc.stdout.readline()
         match = re.search(r"http://127\.0\.0\.1:(\d+)", line)
@@ -228,7 +241,326 @@ def selected(conversation_id):
     return lambda screen: ("▶" + conversation_id) in screen
 
 
+class Tripwire:
+    """A loopback proxy that forwards nothing and notes every request that reaches it: the
+    browser's proxy for http and https while it runs `--offline`, which must send none."""
+
+    def __init__(self):
+        requests = self.requests = []
+
+        class Handler(BaseHTTPRequestHandler):
+            def refuse(self):
+                requests.append(self.requestline)
+                self.send_error(502)
+
+            do_GET = do_POST = do_DELETE = do_HEAD = do_CONNECT = refuse
+
+            def log_message(self, *args):
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def environment(self):
+        names = ("HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy")
+        return dict({name: self.url for name in names}, NO_PROXY="", no_proxy="")
+
+    def stop(self):
+        self.server.shutdown()
+
+
+SYNCED = re.compile(r"synced (\d+) conversations, (\d+) records")
+
+
+def sync(url, path):
+    """`tavus-browse sync` into the index at `path`, to its end: its wall time in seconds and the
+    conversations and records its summary line on stderr counts."""
+    env = dict(os.environ, TAVUS_API_KEY=KEY)
+    start = time.perf_counter()
+    done = subprocess.run([os.path.join(BUILD, "tavus-browse"), "sync", "--base-url", url, "--index-path", path],
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env)
+    seconds = time.perf_counter() - start
+    summary = SYNCED.search(done.stderr)
+    if done.returncode != 0 or not summary:
+        raise SystemExit(f"sync into {path} failed (exit status {done.returncode}): {done.stderr.strip()}")
+    return seconds, int(summary.group(1)), int(summary.group(2))
+
+
+def index_size(path):
+    """The index file and its WAL, in bytes."""
+    return sum(os.path.getsize(name) for name in (path, path + "-wal") if os.path.exists(name))
+
+
+def copy_index(source, target):
+    """The index file and its WAL copied; the shared-memory file is made afresh by whoever opens it."""
+    for suffix in ("", "-wal"):
+        if os.path.exists(source + suffix):
+            shutil.copyfile(source + suffix, target + suffix)
+    return target
+
+
+def remove_index(path):
+    for suffix in ("", "-wal", "-shm"):
+        with contextlib.suppress(FileNotFoundError):
+            os.remove(path + suffix)
+
+
+def query_index(path, sql):
+    """The first row of `sql` on the index at `path`, or None."""
+    with contextlib.closing(sqlite3.connect(path)) as db:
+        return db.execute(sql).fetchone()
+
+
+def newest_id(path):
+    """Page 1's first conversation in the index: the newest."""
+    return query_index(path, "SELECT id FROM conversations ORDER BY created_epoch DESC LIMIT 1")[0]
+
+
+def account_reference(path):
+    """An account reference a caller gives in a transcript of the index (ten hex digits), or None."""
+    if not query_index(path, "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'transcript_turns'"):
+        return None
+    found = query_index(path, "SELECT content FROM transcript_turns WHERE content LIKE '%account reference is%' LIMIT 1")
+    match = found and re.search(r"account reference is ([0-9A-Za-z]+)", found[0])
+    return match.group(1) if match else None
+
+
+def cached_index(count):
+    """The index of a `count`-conversation sandbox (no latency), synced once and kept between
+    runs under INDEX_CACHE, keyed by the count and the seed; made again when missing. Returns its
+    path, the wall time its sync took in seconds, and the day it was made."""
+    os.makedirs(INDEX_CACHE, exist_ok=True)
+    path = os.path.join(INDEX_CACHE, f"index-{count}-seed{SEED}.sqlite")
+    note = os.path.join(INDEX_CACHE, f"index-{count}-seed{SEED}.json")
+    if os.path.exists(path) and os.path.exists(note):
+        with open(note) as made:
+            made = json.load(made)
+        return path, made["sync_seconds"], made["made"]
+    # Synced under another name and renamed once complete, so a run stopped halfway keeps nothing.
+    partial = os.path.join(INDEX_CACHE, f"index-{count}-seed{SEED}.partial.sqlite")
+    remove_index(path)
+    remove_index(partial)
+    sandbox = Sandbox(count=count)
+    try:
+        seconds, conversations, _ = sync(sandbox.url, partial)
+    finally:
+        sandbox.stop()
+    if conversations != count:
+        raise SystemExit(f"the sync of {count:,} conversations stored {conversations:,}")
+    for suffix in ("", "-wal"):
+        if os.path.exists(partial + suffix):
+            os.replace(partial + suffix, path + suffix)
+    remove_index(partial)
+    made = {"sync_seconds": seconds, "made": datetime.date.today().isoformat()}
+    with open(note, "w") as out:
+        json.dump(made, out)
+    return path, seconds, None
+
+
+def curl_jq_pages(url, pages, limit, runs):
+    """Wall seconds of one bash loop fetching list pages 1 to `pages` one after another, each
+    through `jq -c '.data[]'`."""
+    loop = (f'for p in $(seq 1 {pages}); do curl -s -H "x-api-key: {KEY}" "{url}/v2/conversations?page=$p&limit={limit}"'
+            " | jq -c '.data[]' > /dev/null; done")
+    samples = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(["bash", "-c", loop], check=True)
+        samples.append(time.perf_counter() - start)
+    return samples
+
+
+def footer(text):
+    return text.rsplit("\n", 1)[-1]
+
+
+def search_prompt(typed):
+    return re.compile(r"(?:^|\s)/" + re.escape(typed) + "█")
+
+
+def prompt_shows(typed):
+    """The footer holds the search prompt with exactly `typed`."""
+    prompt = search_prompt(typed)
+    return lambda text: prompt.search(footer(text)) is not None
+
+
+# The footer's count of the index's answer: `1,234 matches`, `the first 200 matches`, `no matches`.
+MATCH_COUNT = re.compile(r"\b(?:the first [\d,]+ matches|[\d,]+ match(?:es)?|no matches)\b")
+
+
+def prompt_answered(typed):
+    """The footer holds the search prompt with exactly `typed` and, beside it, the count of the
+    index's answer."""
+    prompt = search_prompt(typed)
+
+    def check(text):
+        line = footer(text)
+        shown = prompt.search(line)
+        return shown is not None and MATCH_COUNT.search(line[:shown.start()] + "  " + line[shown.end():]) is not None
+    return check
+
+
+def type_searches(screen, queries, shown, settle=0.0):
+    """Each query typed after `/` one character at a time, each key timed from writing it until
+    `shown(text typed so far)` holds, then `settle` seconds; Esc clears the prompt between queries.
+    The times in milliseconds."""
+    samples = []
+    for query in queries:
+        screen.press(b"/", prompt_shows(""))
+        for end in range(1, len(query) + 1):
+            samples.append(screen.press(query[end - 1].encode(), shown(query[:end])))
+            screen.settle(settle)
+        screen.press(b"\x1b", lambda text, gone=prompt_shows(query): not gone(text))
+    return samples
+
+
+def index_measurements():
+    """The local index: sizes, a sync of list pages against a slow API, launch from the index,
+    search as you type over the big index, and the browser's peak memory with it."""
+    results = {}
+    env = dict(os.environ, TAVUS_API_KEY=KEY)
+    with tempfile.TemporaryDirectory() as folder:
+        small = os.path.join(folder, "small.sqlite")
+        fast = Sandbox(count=SMALL_INDEX)
+        try:
+            _, conversations, _ = sync(fast.url, small)
+        finally:
+            fast.stop()
+        if conversations != SMALL_INDEX:
+            raise SystemExit(f"the sync of {SMALL_INDEX:,} conversations stored {conversations:,}")
+        big, big_seconds, big_made = cached_index(BIG_INDEX)
+        results["size"] = (index_size(small), index_size(big))
+        results["big_sync"] = (big_seconds, big_made)
+        first_small = newest_id(small)
+
+        # Every record in the index is final, so this sync walks the list pages only.
+        slow = Sandbox(count=SMALL_INDEX, latency_ms=300)
+        try:
+            syncs = []
+            for number in range(3):
+                copy = copy_index(small, os.path.join(folder, f"sync-{number}.sqlite"))
+                seconds, conversations, records = sync(slow.url, copy)
+                if records or conversations != SMALL_INDEX:
+                    raise SystemExit(f"the sync of an index holding every final record fetched {records:,} records "
+                                     f"and listed {conversations:,} of {SMALL_INDEX:,} conversations")
+                syncs.append(seconds)
+                remove_index(copy)
+            pages = -(-SMALL_INDEX // SYNC_PAGE_SIZE)
+            curl = curl_jq_pages(slow.url, pages, SYNC_PAGE_SIZE, 3)
+        finally:
+            slow.stop()
+        results["sync"] = (syncs, curl, pages)
+
+        sleepy = Sandbox(count=SMALL_INDEX, latency_ms=2000)
+        try:
+            launch = []
+            for number in range(10):
+                copy = copy_index(small, os.path.join(folder, f"launch-{number}.sqlite"))
+                start = time.perf_counter()
+                screen = browser(sleepy.url, "--index-path", copy)
+                launch.append((screen.wait(has(first_small), timeout=30) - start) * 1000)
+                text = screen.text()
+                screen.quit()
+                remove_index(copy)
+                if "from the index" not in text:
+                    raise SystemExit("the first rows were not marked `from the index`:\n" + text)
+            bare = []
+            for _ in range(3):
+                start = time.perf_counter()
+                screen = browser(sleepy.url, "--no-index")
+                bare.append((screen.wait(has(first_small), timeout=30) - start) * 1000)
+                screen.quit()
+        finally:
+            sleepy.stop()
+        results["launch"] = (launch, bare)
+
+        offline = copy_index(big, os.path.join(folder, "offline.sqlite"))
+        first_big = newest_id(offline)
+        reference = account_reference(offline)
+        queries = SEARCHES + ([reference] if reference else [])
+        tripwire = Tripwire()
+        try:
+            screen = Screen([os.path.join(BUILD, "tavus-browse"), "--offline", "--index-path", offline],
+                            rows=40, columns=120, env=tripwire.environment())
+            screen.wait(lambda text: "offline" in text.split("\n", 1)[0] and first_big in text, timeout=60)
+            screen.settle(0.5)
+            keys = type_searches(screen, queries, prompt_answered)
+            screen.settle(0.5)
+            with_index = screen.resident_kib("VmHWM")
+            screen.quit()
+        finally:
+            tripwire.stop()
+        if tripwire.requests:
+            raise SystemExit(f"the browser with --offline sent {len(tripwire.requests)} requests: {tripwire.requests[0]}")
+        remove_index(offline)
+        results["search"] = (keys, queries)
+
+    many = Sandbox(count=BIG_INDEX)
+    try:
+        first_many = many.page(1, 20)["data"][0]["conversation_id"]
+        screen = browser(many.url, "--no-index")
+        screen.wait(has(first_many), timeout=60)
+        screen.settle(0.5)
+        type_searches(screen, queries, prompt_shows, settle=0.05)
+        screen.settle(0.5)
+        without_index = screen.resident_kib("VmHWM")
+        screen.quit()
+    finally:
+        many.stop()
+    results["memory"] = (with_index, without_index)
+    return results
+
+
+def index_tables(results):
+    """The index's tables, for BENCHMARKS.md."""
+    median = statistics.median
+    small, big = f"{SMALL_INDEX:,}", f"{BIG_INDEX:,}"
+    syncs, curl, pages = results["sync"]
+    launch, bare = results["launch"]
+    keys, queries = results["search"]
+    with_index, without_index = results["memory"]
+    small_size, big_size = results["size"]
+    big_seconds, big_made = results["big_sync"]
+    mib = 1024 * 1024
+    lines = ["", f"The local index: the sandbox's conversations (seed {SEED}) synced into an index file with "
+             "`tavus-browse sync`, every ended conversation's record and transcript with them, then read by the browser.", ""]
+    lines.append("| the local index | median | min | max | runs |")
+    lines.append("| --- | --- | --- | --- | --- |")
+    lines.append(row(f"`tavus-browse sync` of {small} conversations, every record already final, "
+                     f"so the list pages only (300 ms API latency)", syncs, unit="s"))
+    lines.append(row(f"`curl -s … | jq -c '.data[]'` for the same {pages} pages of {SYNC_PAGE_SIZE}, one after another "
+                     "(300 ms API latency)", curl, unit="s"))
+    lines.append(row(f"launch to first rows from an index of {small} conversations, 2 s API latency (target < 150 ms)", launch))
+    lines.append(row("launch to first rows without an index (`--no-index`), 2 s API latency", bare))
+    lines.append("")
+    lines.append(f"| search as you type over {big} conversations (`--offline`), key to the prompt with its count of matches "
+                 "| median | 95th percentile | max | keys |")
+    lines.append("| --- | --- | --- | --- | --- |")
+    p95 = statistics.quantiles(keys, n=20)[18]
+    lines.append(f"| {', '.join(f'`{query}`' for query in queries)} (targets: median ≤ 30 ms, 95th percentile ≤ 80 ms) "
+                 f"| {median(keys):.2f} ms | {p95:.2f} ms | {max(keys):.2f} ms | {len(keys)} |")
+    lines.append("")
+    lines.append("| the local index | value |")
+    lines.append("| --- | --- |")
+    lines.append(f"| curl jq ÷ sync of the list pages (median; target ≥ 3.5×) | {median(curl) / median(syncs):.2f}× |")
+    made = f" (when the kept index was made, {big_made})" if big_made else ""
+    lines.append(f"| sync of {big} conversations with their records, no latency | {big_seconds:.1f} s{made} |")
+    lines.append(f"| index size per 10,000 conversations with transcripts, from {small} | "
+                 f"{small_size * 10_000 / SMALL_INDEX / mib:.1f} MiB |")
+    lines.append(f"| … from {big} | {big_size * 10_000 / BIG_INDEX / mib:.1f} MiB |")
+    lines.append(f"| peak resident memory, {big} conversations in the index (`--offline`), after the searches | "
+                 f"{with_index / 1024:.1f} MiB |")
+    lines.append(f"| … without an index (`--no-index`, {big} conversations in the sandbox), after the same searches | "
+                 f"{without_index / 1024:.1f} MiB |")
+    lines.append(f"| difference (target ≤ 10 MB) | {(with_index - without_index) / 1024:.1f} MiB |")
+    return lines
+
+
 def main():
+    # Every browser of the run keeps its index in a folder of the run's own, never the user's cache.
+    cache = tempfile.TemporaryDirectory()
+    os.environ["XDG_CACHE_HOME"] = cache.name
     lines = []
     results = {}
     fast = Sandbox(count=2000)
@@ -295,21 +627,25 @@ def main():
         fast.stop()
         slow.stop()
 
+    # 1,000 pages of 100 turned as fast as they come: the browser writes each into its index
+    # (in the run's cache folder), and once more with --no-index for comparison.
     big = Sandbox(count=100_000)
     try:
         expected = {}
         for number in range(1, 1001):
             expected[number] = big.page(number, 100)["data"][0]["conversation_id"]
-        screen = browser(big.url, "--limit", "100")
-        screen.wait(has(expected[1]))
-        screen.settle(0.5)
-        memory = {1: screen.resident_kib("VmHWM")}
-        for number in range(2, 1001):
-            screen.press(b"n", has(expected[number]))
-            if number in (100, 1000):
-                screen.settle(0.5)
-                memory[number] = screen.resident_kib("VmHWM")
-        screen.quit()
+        memory = {}
+        for label, extra in (("index", ()), ("bare", ("--no-index",))):
+            screen = browser(big.url, "--limit", "100", *extra)
+            screen.wait(has(expected[1]))
+            screen.settle(0.5)
+            memory[(label, 1)] = screen.resident_kib("VmHWM")
+            for number in range(2, 1001):
+                screen.press(b"n", has(expected[number]))
+                if number in (100, 1000):
+                    screen.settle(0.5)
+                    memory[(label, number)] = screen.resident_kib("VmHWM")
+            screen.quit()
         results["memory"] = memory
     finally:
         big.stop()
@@ -329,8 +665,9 @@ def main():
             else:
                 first_id = Sandbox.page(sleepy, 1, 20)["data"][0]["conversation_id"]
                 samples = []
-                for _ in range(3):
-                    screen = browser(sleepy.url)
+                for number in range(3):
+                    # An index of its own each time, so that nothing is drawn before the API answers.
+                    screen = browser(sleepy.url, "--index-path", os.path.join(cache.name, f"waiting-{number}.sqlite"))
                     start = time.perf_counter()
                     screen.wait(has(first_id), timeout=30)
                     samples.append((time.perf_counter() - start, screen.cpu_seconds()))
@@ -358,6 +695,8 @@ def main():
         finally:
             server.stop()
     results["pane"] = pane
+
+    results["index"] = index_measurements()
 
     micro = subprocess.run([os.path.join(BUILD, "tavus-bench")], capture_output=True, text=True, check=True).stdout
 
@@ -387,9 +726,11 @@ def main():
     lines.append("")
     lines.append("| memory and CPU | value |")
     lines.append("| --- | --- |")
-    for number, kib in sorted(memory.items()):
-        lines.append(f"| peak resident memory after {number} page{'s' if number > 1 else ''} of 100 | {kib / 1024:.1f} MiB |")
-    lines.append(f"| growth from 100 to 1,000 pages | {(memory[1000] - memory[100]) / 1024:.1f} MiB |")
+    for label, name in (("index", "writing each page into the index"), ("bare", "`--no-index`")):
+        for number in (1, 100, 1000):
+            lines.append(f"| peak resident memory after {number:,} page{'s' if number > 1 else ''} of 100, {name} "
+                         f"| {memory[(label, number)] / 1024:.1f} MiB |")
+        lines.append(f"| … growth from 100 to 1,000 pages | {(memory[(label, 1000)] - memory[(label, 100)]) / 1024:.1f} MiB |")
     lines.append(f"| idle CPU over 10 s | {results['idle']:.2f} % of one core |")
     size = os.path.getsize(os.path.join(BUILD, "tavus-browse"))
     with tempfile.TemporaryDirectory() as folder:
@@ -420,6 +761,7 @@ def main():
     for line in micro.strip().splitlines():
         name, med, low, high = line.split("\t")
         lines.append(f"| {name} | {med} µs | {low} | {high} |")
+    lines.extend(index_tables(results["index"]))
     table = "\n".join(lines)
     print(table)
 
