@@ -11,16 +11,14 @@ struct OpenURLTests {
         defer { directory.remove() }
         let argsFile = directory.file("args")
         let envFile = directory.file("env")
-        let script = directory.file("record-browser")
-        try """
+        let script = try directory.executable("record-browser", """
             #!/bin/sh
             env > '\(envFile).tmp' && mv '\(envFile).tmp' '\(envFile)'
             : > '\(argsFile).tmp'
             for argument in "$@"; do printf '%s\\n' "$argument" >> '\(argsFile).tmp'; done
             mv '\(argsFile).tmp' '\(argsFile)'
 
-            """.write(toFile: script, atomically: true, encoding: .utf8)
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script)
+            """)
 
         try await withSandbox(count: 30) { sandbox in
             let chosen = sandbox.conversations[0]

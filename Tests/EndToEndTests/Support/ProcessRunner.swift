@@ -200,6 +200,24 @@ struct TemporaryDirectory: Sendable {
 
     func file(_ name: String) -> String { url.appendingPathComponent(name).path }
 
+    /// A script `name` in the folder, made executable. Its file is opened close-on-exec: a
+    /// file written the usual way stays open for writing in every program another test starts
+    /// meanwhile, and cannot be run ("text file busy") for as long as that program runs.
+    func executable(_ name: String, _ text: String) throws -> String {
+        let path = file(name)
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o755)
+        guard descriptor >= 0 else { throw HarnessError("cannot make \(path): \(String(cString: strerror(errno)))") }
+        defer { close(descriptor) }
+        let bytes = Array(text.utf8)
+        var written = 0
+        while written < bytes.count {
+            let count = bytes[written...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+            guard count > 0 else { throw HarnessError("cannot write \(path): \(String(cString: strerror(errno)))") }
+            written += count
+        }
+        return path
+    }
+
     func remove() {
         try? FileManager.default.removeItem(at: url)
     }
