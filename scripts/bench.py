@@ -157,7 +157,25 @@ class Screen:
         os.close(self.fd)
 
 
-class HugeRecordServer:
+class QuietHandler(BaseHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+class LoopbackServer:
+    """An HTTP server of the benchmark's own on a free loopback port, serving with `handler`
+    on a thread of its own until `stop`."""
+
+    def serve(self, handler):
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def stop(self):
+        self.server.shutdown()
+
+
+class HugeRecordServer(LoopbackServer):
     """A loopback API with one conversation whose verbose record is huge: `turns` transcript
     turns, or one turn of `turn_bytes` bytes. Written here, not in the sandbox, because only the
     benchmark needs records this size."""
@@ -178,7 +196,7 @@ class HugeRecordServer:
         bodies = {"list": json.dumps({"data": [conversation], "total_count": 1}).encode(),
                   "record": json.dumps(record).encode()}
 
-        class Handler(BaseHTTPRequestHandler):
+        class Handler(QuietHandler):
             def do_GET(self):
                 body = bodies["record"] if self.path.startswith("/v2/conversations/") else bodies["list"]
                 self.send_response(200)
@@ -187,15 +205,7 @@ class HugeRecordServer:
                 self.end_headers()
                 self.wfile.write(body)
 
-            def log_message(self, *args):
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-    def stop(self):
-        self.server.shutdown()
+        self.serve(Handler)
 
 
 def child_cpu(command, env=None):
@@ -241,33 +251,25 @@ def selected(conversation_id):
     return lambda screen: ("▶" + conversation_id) in screen
 
 
-class Tripwire:
+class Tripwire(LoopbackServer):
     """A loopback proxy that forwards nothing and notes every request that reaches it: the
     browser's proxy for http and https while it runs `--offline`, which must send none."""
 
     def __init__(self):
         requests = self.requests = []
 
-        class Handler(BaseHTTPRequestHandler):
+        class Handler(QuietHandler):
             def refuse(self):
                 requests.append(self.requestline)
                 self.send_error(502)
 
             do_GET = do_POST = do_DELETE = do_HEAD = do_CONNECT = refuse
 
-            def log_message(self, *args):
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.serve(Handler)
 
     def environment(self):
         names = ("HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy")
         return dict({name: self.url for name in names}, NO_PROXY="", no_proxy="")
-
-    def stop(self):
-        self.server.shutdown()
 
 
 SYNCED = re.compile(r"synced (\d+) conversations, (\d+) records")
