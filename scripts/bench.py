@@ -289,6 +289,19 @@ def sync(url, path):
     return seconds, int(summary.group(1)), int(summary.group(2))
 
 
+def sync_sandbox(count, path):
+    """A sandbox of `count` conversations (no latency) synced into the index at `path`, which
+    must then hold every one of them; the sync's wall time in seconds."""
+    sandbox = Sandbox(count=count)
+    try:
+        seconds, conversations, _ = sync(sandbox.url, path)
+    finally:
+        sandbox.stop()
+    if conversations != count:
+        raise SystemExit(f"the sync of {count:,} conversations stored {conversations:,}")
+    return seconds
+
+
 def index_size(path):
     """The index file and its WAL, in bytes."""
     return sum(os.path.getsize(name) for name in (path, path + "-wal") if os.path.exists(name))
@@ -343,13 +356,7 @@ def cached_index(count):
     partial = os.path.join(INDEX_CACHE, f"index-{count}-seed{SEED}.partial.sqlite")
     remove_index(path)
     remove_index(partial)
-    sandbox = Sandbox(count=count)
-    try:
-        seconds, conversations, _ = sync(sandbox.url, partial)
-    finally:
-        sandbox.stop()
-    if conversations != count:
-        raise SystemExit(f"the sync of {count:,} conversations stored {conversations:,}")
+    seconds = sync_sandbox(count, partial)
     for suffix in ("", "-wal"):
         if os.path.exists(partial + suffix):
             os.replace(partial + suffix, path + suffix)
@@ -421,16 +428,9 @@ def index_measurements():
     """The local index: sizes, a sync of list pages against a slow API, launch from the index,
     search as you type over the big index, and the browser's peak memory with it."""
     results = {}
-    env = dict(os.environ, TAVUS_API_KEY=KEY)
     with tempfile.TemporaryDirectory() as folder:
         small = os.path.join(folder, "small.sqlite")
-        fast = Sandbox(count=SMALL_INDEX)
-        try:
-            _, conversations, _ = sync(fast.url, small)
-        finally:
-            fast.stop()
-        if conversations != SMALL_INDEX:
-            raise SystemExit(f"the sync of {SMALL_INDEX:,} conversations stored {conversations:,}")
+        sync_sandbox(SMALL_INDEX, small)
         big, big_seconds, big_made = cached_index(BIG_INDEX)
         results["size"] = (index_size(small), index_size(big))
         results["big_sync"] = (big_seconds, big_made)
