@@ -1,3 +1,4 @@
+import BrowserRuntime
 import Foundation
 import GRDB
 import TavusAPI
@@ -11,6 +12,13 @@ public enum IndexEntry: Sendable {
     case record(ConversationDetail, Data)
     case personas([(Persona, Data)])
     case replicas([(Replica, Data)])
+
+    /// Each object of a list answer's `data` array that decodes, beside its bytes as they came.
+    public static func rows<Item: Decodable>(_ type: Item.Type, of data: Data) -> [(Item, Data)] {
+        (RawJSON.elements(ofArray: "data", in: data) ?? []).compactMap { object in
+            (try? JSONDecoder().decode(Item.self, from: object)).map { ($0, object) }
+        }
+    }
 }
 
 /// Writes: each call is one transaction, so a program killed at any moment leaves the index

@@ -228,10 +228,7 @@ struct ResourcePages<Item: Decodable & Sendable & Hashable>: Sendable {
         }
         let page: ListPage<Item, Int>
         do { page = try TavusClient.decodeList(data, page: number, limit: pageSize, filter: 0) } catch { throw .api(error) }
-        let rows = (RawJSON.elements(ofArray: "data", in: data) ?? []).compactMap { object in
-            (try? JSONDecoder().decode(Item.self, from: object)).map { ($0, object) }
-        }
-        return (rows, page.items.count >= pageSize && number < page.pageCount)
+        return (IndexEntry.rows(Item.self, of: data), page.items.count >= pageSize && number < page.pageCount)
     }
 }
 

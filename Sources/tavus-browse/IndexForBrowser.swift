@@ -69,17 +69,12 @@ final class IndexForBrowser: BrowserIndex, @unchecked Sendable {
         case .record(let detail, let data):
             return .record(detail, data)
         case .list(let collection, let data):
-            let objects = RawJSON.elements(ofArray: "data", in: data) ?? []
             switch collection {
-            case "personas": return .personas(decodeEach(Persona.self, objects))
-            case "replicas": return .replicas(decodeEach(Replica.self, objects))
+            case "personas": return .personas(IndexEntry.rows(Persona.self, of: data))
+            case "replicas": return .replicas(IndexEntry.rows(Replica.self, of: data))
             default: return nil
             }
         }
-    }
-
-    private static func decodeEach<Item: Decodable>(_ type: Item.Type, _ objects: [Data]) -> [(Item, Data)] {
-        objects.compactMap { object in (try? JSONDecoder().decode(Item.self, from: object)).map { ($0, object) } }
     }
 
     func search(_ query: String, status: StatusFilter, limit: Int) async throws(IndexProblem) -> [IndexHit] {
