@@ -43,6 +43,18 @@ public final class AccountIndex: Sendable {
         }
     }
 
+    /// Closes the connections now, so a program that used the index leaves one file behind,
+    /// not three. The pool closes its read-only connections last, and the last connection to
+    /// close is the one that folds the WAL back into the file and removes it, which a read-only
+    /// one cannot; so a writer is opened and closed alone to do it. (When another program still
+    /// has the index open, the WAL stays for it; when the file is gone, nothing is made again.)
+    /// Later reads and writes fail.
+    public func close() {
+        try? pool.close()
+        guard FileManager.default.fileExists(atPath: path), let last = try? DatabaseQueue(path: path) else { return }
+        try? last.close()
+    }
+
     /// Deletes the index at `path` with its WAL and shared-memory files; whether there was one.
     @discardableResult
     public static func forget(at path: String) throws(IndexError) -> Bool {
@@ -69,12 +81,15 @@ public final class AccountIndex: Sendable {
         let descriptor = Foundation.open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { throw .unusable(path: path, reason: String(cString: strerror(errno))) }
         fchmod(descriptor, 0o600)
-        close(descriptor)
+        Foundation.close(descriptor)
     }
+
+    /// How long a program waits for another that holds the index.
+    private static let busyTimeout: TimeInterval = 5
 
     private static func openAndMigrate(_ path: String) throws -> AccountIndex {
         var configuration = Configuration()
-        configuration.busyMode = .timeout(5)
+        configuration.busyMode = .timeout(busyTimeout)
         configuration.label = "AccountIndex"
         // A browser's reads are small and few at once: two readers with 1 MiB of page cache
         // each keep the index's share of its memory small.
@@ -82,21 +97,28 @@ public final class AccountIndex: Sendable {
         configuration.prepareDatabase { db in
             if db.configuration.readonly { try db.execute(sql: "PRAGMA cache_size = -1024") }
         }
-        let pool = try DatabasePool(path: path, configuration: configuration)
-        try pool.write { db in
-            if try isForeign(db) { throw IndexError.foreign(path: path) }
+        let pool = try newPool(at: path, configuration: configuration)
+        try pool.writeWithoutTransaction { db in
+            try db.inTransaction(.immediate) {
+                try IndexSchema.migrate(db, path: path)
+                return .commit
+            }
         }
-        try migrator.migrate(pool)
         return AccountIndex(path: path, pool: pool)
     }
 
-    /// A database with tables but no migrations of ours, or with migrations we do not know.
-    private static func isForeign(_ db: Database) throws -> Bool {
-        let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
-        guard !tables.isEmpty else { return false }
-        guard tables.contains("grdb_migrations") else { return true }
-        let applied = try migrator.appliedIdentifiers(db)
-        return !applied.isSubset(of: Set(migrator.migrations)) || !applied.contains("v1")
+    /// A new file's switch to WAL takes a lock SQLite does not wait for (waiting could deadlock),
+    /// so when two programs make the index at once, one is told the database is locked: it tries
+    /// again, for as long as a busy database is waited for.
+    private static func newPool(at path: String, configuration: Configuration) throws -> DatabasePool {
+        let deadline = Date().addingTimeInterval(busyTimeout)
+        while true {
+            do {
+                return try DatabasePool(path: path, configuration: configuration)
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && Date() < deadline {
+                usleep(20_000)
+            }
+        }
     }
 
     private static func damaged(_ error: DatabaseError) -> Bool {
@@ -137,97 +159,6 @@ public final class AccountIndex: Sendable {
         let text = (error as NSError).localizedDescription
         return text.isEmpty ? "\(error)" : text
     }
-
-    /// The schema, from the first version on.
-    static let migrator: DatabaseMigrator = {
-        var migrator = DatabaseMigrator()
-        migrator.registerMigration("v1") { db in
-            try db.create(table: "conversations") { t in
-                t.primaryKey("id", .text)
-                t.column("name", .text).notNull()
-                t.column("status", .text).notNull()
-                t.column("url", .text).notNull()
-                t.column("persona_id", .text).indexed()
-                t.column("replica_id", .text).indexed()
-                t.column("created_at", .text).notNull()
-                t.column("created_epoch", .double).indexed()
-                t.column("updated_at", .text).notNull()
-                t.column("json", .text).notNull()
-                t.column("listed_at", .double).notNull()
-            }
-            try db.create(table: "records") { t in
-                t.primaryKey("conversation_id", .text)
-                t.column("json", .text).notNull()
-                t.column("is_final", .boolean).notNull()
-                t.column("shutdown_reason", .text)
-                t.column("fetched_at", .double).notNull()
-            }
-            try db.create(table: "transcript_turns") { t in
-                t.autoIncrementedPrimaryKey("id")
-                t.column("conversation_id", .text).notNull().indexed()
-                t.column("position", .integer).notNull()
-                t.column("role", .text).notNull()
-                t.column("content", .text).notNull()
-            }
-            for resource in ["personas", "replicas"] {
-                try db.create(table: resource) { t in
-                    t.primaryKey("id", .text)
-                    t.column("name", .text).notNull()
-                    t.column("json", .text).notNull()
-                    t.column("listed_at", .double).notNull()
-                }
-            }
-            try db.create(table: "sync_state") { t in
-                t.primaryKey("id", .integer).check { $0 == 1 }
-                t.column("last_synced_at", .double)
-                t.column("total_count", .integer)
-            }
-            try db.execute(sql: "INSERT INTO sync_state (id) VALUES (1)")
-            try db.create(virtualTable: "conversation_search", using: FTS5()) { t in
-                t.tokenizer = .unicode61()
-                t.column("conversation_id")
-                t.column("name")
-                t.column("persona")
-                t.column("replica")
-                t.column("shutdown_reason")
-                t.column("transcript")
-            }
-            try db.create(virtualTable: "turn_search", using: FTS5()) { t in
-                t.synchronize(withTable: "transcript_turns")
-                t.tokenizer = .unicode61()
-                t.column("content")
-            }
-        }
-        // The full-text table ordered by recency (its rowid is the conversation's search key,
-        // see `searchKey`), so a search reads matches newest first and stops at the hits it
-        // shows; with prefix indexes, so a word being typed is not a scan of every word it
-        // starts. The best turn of a hit is found among its own turns (`TurnMatch`), so the
-        // turns need no full-text table of their own.
-        migrator.registerMigration("v2") { db in
-            try db.dropFTS5SynchronizationTriggers(forTable: "turn_search")
-            try db.drop(table: "turn_search")
-            try db.drop(table: "conversation_search")
-            try db.alter(table: "conversations") { t in
-                t.add(column: "search_key", .integer)
-            }
-            try db.create(index: "conversations_search_key", on: "conversations", columns: ["search_key"], unique: true)
-            try db.create(virtualTable: "conversation_search", using: FTS5()) { t in
-                t.tokenizer = .unicode61()
-                t.detail = "column"
-                t.prefixes = [1, 2, 3]
-                t.column("conversation_id")
-                t.column("name")
-                t.column("persona")
-                t.column("replica")
-                t.column("shutdown_reason")
-                t.column("transcript")
-            }
-            for id in try String.fetchAll(db, sql: "SELECT id FROM conversations") {
-                try refreshSearch(id, db)
-            }
-        }
-        return migrator
-    }()
 }
 
 /// Why the index cannot be used.

@@ -64,9 +64,12 @@ enum Browser {
         let filter = options.listing.status(settings)?.filter ?? .all
         let limit = options.listing.limit ?? settings.profile?.limit ?? 20
         guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
-            let connection = options.offline ? try Connection.offline(options.listing.connection, settings).0
-                : try Connection.open(options.listing.connection, settings)
-            defer { connection.close() }
+            let (connection, local) = options.offline ? try Connection.offline(options.listing.connection, settings)
+                : (try Connection.open(options.listing.connection, settings), nil)
+            defer {
+                local?.close()
+                connection.close()
+            }
             try ListPrinter(client: connection.client, format: .table, width: nil)
                 .print(page: 1, limit: limit, status: filter, all: false)
             return
@@ -76,7 +79,6 @@ enum Browser {
         }
         let (connection, local) = options.offline ? try Connection.offline(options.listing.connection, settings)
             : try Connection.online(options.listing.connection, settings)
-        defer { local?.close() }
         if options.sync, local == nil { throw Failure.usage("--sync needs the index, and this run has none") }
         let browserOptions = BrowserState.Options(limit: limit, isDemo: connection.isDemo, sourceLabel: connection.label,
                                                   watchInterval: options.offline ? nil : options.watch ?? settings.profile?.watch,
@@ -102,6 +104,9 @@ enum Browser {
         terminal.stop()
         connection.close()
         others.closeAll()
+        // Before any exit: Ctrl-C and signals end the process here, and the index must be
+        // closed (a demo's folder removed) on those paths too.
+        local?.close()
         switch exit {
         case .quit: break
         case .interrupted: Foundation.exit(130)

@@ -31,6 +31,7 @@ struct IndexCommand: ParsableCommand {
                 return
             }
             let local = try Self.openExisting(connection)
+            defer { local.close() }
             let index = local.index
             let summary: IndexSummary
             do { summary = try blocking { try await index.summary() } } catch { throw Failure.usage("\(error)") }

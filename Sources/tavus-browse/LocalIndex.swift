@@ -68,6 +68,7 @@ final class LocalIndex {
     }
 
     func close() {
+        index.close()
         if let temporaryFolder { try? FileManager.default.removeItem(atPath: temporaryFolder) }
     }
 }

@@ -15,7 +15,7 @@ import Testing
     @Test func aNewIndexHasTheWholeSchema() async throws {
         try await withIndex { index, _ in
             let (applied, tables) = try await index.pool.read { db in
-                (try AccountIndex.migrator.appliedIdentifiers(db),
+                (try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier"),
                  try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'"))
             }
             #expect(applied == ["v1", "v2"])
@@ -160,6 +160,48 @@ import Testing
                 let mode = try FileManager.default.attributesOfItem(atPath: scratch.file("cache/\(file)"))[.posixPermissions] as? Int
                 #expect(mode == 0o600, "\(file) has mode \(String(mode ?? 0, radix: 8))")
             }
+        }
+    }
+
+    @Test func programsMakingOneIndexAtOnceAllOpenIt() async throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        for round in 0..<10 {
+            let path = scratch.file("race-\(round).sqlite")
+            let opened = await withTaskGroup(of: Result<AccountIndex, IndexError>.self) { group in
+                for _ in 0..<6 {
+                    group.addTask {
+                        do throws(IndexError) {
+                            return .success(try AccountIndex.open(at: path) { Issue.record("moved aside: \($0)") })
+                        } catch {
+                            return .failure(error)
+                        }
+                    }
+                }
+                return await group.reduce(into: []) { $0.append($1) }
+            }
+            for result in opened {
+                let index = try result.get()
+                let applied = try await index.pool.read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations") }
+                #expect(applied.sorted() == ["v1", "v2"])
+                index.close()
+            }
+        }
+    }
+
+    @Test func closingFoldsTheWALBackAndLeavesOneFileThatOpensAgain() async throws {
+        try await withIndex { index, scratch in
+            try await index.storeConversations([try Samples.row("c1", name: "Folded")], totalCount: 1)
+            #expect(try await index.summary().conversations == 1, "a read, so the pool has a read-only connection to close")
+            #expect(FileManager.default.fileExists(atPath: index.path + "-wal"))
+            index.close()
+            #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.file("cache")) == ["index.sqlite"])
+            await #expect(throws: (any Error).self) { try await index.summary() }
+            let again = try AccountIndex.open(at: index.path) { Issue.record("unexpected warning: \($0)") }
+            #expect(try await again.search("folded").map(\.id) == ["c1"])
+            #expect(try AccountIndex.forget(at: index.path))
+            again.close()
+            #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.file("cache")).isEmpty, "closing made the index again")
         }
     }
 

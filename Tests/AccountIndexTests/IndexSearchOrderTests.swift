@@ -65,8 +65,8 @@ import Testing
         defer { scratch.remove() }
         let path = scratch.file("v1.sqlite")
         let pool = try DatabasePool(path: path)
-        try AccountIndex.migrator.migrate(pool, upTo: "v1")
         try await pool.write { db in
+            try IndexSchema.migrate(db, path: path, upTo: "v1")
             try db.execute(sql: """
                 INSERT INTO conversations (id, name, status, url, created_at, created_epoch, updated_at, json, listed_at)
                 VALUES ('c1', 'Quarterly renewal', 'ended', '', '2026-11-01T10:00:00Z', 1793527200, '', '{}', 0)

@@ -89,6 +89,32 @@ struct BrowserIndexEndToEndTests {
         }
     }
 
+    @Test("q leaves the index as one file, its WAL folded back; Ctrl-C in --demo removes the demo's index with its folder")
+    func theIndexIsClosedOnEveryWayOut() async throws {
+        let cache = try TemporaryDirectory(prefix: "cache")
+        defer { cache.remove() }
+        try await withSandbox(count: 40) { sandbox in
+            try await withBrowser(against: sandbox, ["--index-path", cache.file("account.sqlite")], columns: 140, rows: 30) { tmux in
+                try await tmux.waitFor(regex: "indexed (2[0-9]|3[0-9]|40) of 40")
+                #expect(FileManager.default.fileExists(atPath: cache.file("account.sqlite-wal")), "the browser writes through a WAL")
+                try await tmux.press("q")
+                #expect(try await tmux.waitForExit() == 0)
+            }
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cache.path) == ["account.sqlite"])
+
+        let temporary = try TemporaryDirectory(prefix: "tmp")
+        defer { temporary.remove() }
+        try await withBrowser(["--demo"], environment: ["TMPDIR": temporary.path], columns: 140, rows: 30) { tmux in
+            try await tmux.waitFor(text: "300 total")
+            let folders = try FileManager.default.contentsOfDirectory(atPath: temporary.path)
+            #expect(folders.count == 1 && folders[0].hasPrefix("tavus-browse-demo-"), "the demo's index: \(folders)")
+            try await tmux.press("C-c")
+            #expect(try await tmux.waitForExit() == 130)
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: temporary.path).isEmpty, "the demo's index was left behind")
+    }
+
     /// Syncs a sandbox of `count` into `indexPath`; the oldest ended call's id and reference phrase.
     private func synced(_ sandbox: SandboxServer, into indexPath: String) async throws -> (id: String, phrase: String) {
         let reference = try await oldestReference(sandbox)

@@ -1,0 +1,120 @@
+import Foundation
+import GRDB
+
+/// The index's schema, from the first version on: its migrations in order, each applied once and
+/// recorded by name in `grdb_migrations`, the table the first versions kept them in, so their
+/// indexes open as they are.
+enum IndexSchema {
+    typealias Migration = (name: String, apply: @Sendable (Database) throws -> Void)
+
+    static let migrations: [Migration] = [("v1", v1), ("v2", v2)]
+
+    /// Checks that the database is an index of ours (or empty) and applies the migrations it lacks,
+    /// up to `last`, all in the caller's transaction. Programs that open a new index at once thus
+    /// cannot both apply a migration, nor can one take another's half-made schema for a foreign
+    /// database and move it aside.
+    static func migrate(_ db: Database, path: String, upTo last: String? = nil) throws {
+        let names = migrations.map(\.name)
+        let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+        var applied: Set<String> = []
+        if tables.isEmpty {
+            try db.execute(sql: "CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
+        } else {
+            guard tables.contains("grdb_migrations") else { throw IndexError.foreign(path: path) }
+            applied = Set(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"))
+            guard applied.contains("v1"), applied.isSubset(of: names) else { throw IndexError.foreign(path: path) }
+        }
+        let end = last.flatMap { names.firstIndex(of: $0) }.map { $0 + 1 } ?? migrations.count
+        for migration in migrations[..<end] where !applied.contains(migration.name) {
+            try migration.apply(db)
+            try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES (?)", arguments: [migration.name])
+        }
+    }
+
+    private static func v1(_ db: Database) throws {
+        try db.create(table: "conversations") { t in
+            t.primaryKey("id", .text)
+            t.column("name", .text).notNull()
+            t.column("status", .text).notNull()
+            t.column("url", .text).notNull()
+            t.column("persona_id", .text).indexed()
+            t.column("replica_id", .text).indexed()
+            t.column("created_at", .text).notNull()
+            t.column("created_epoch", .double).indexed()
+            t.column("updated_at", .text).notNull()
+            t.column("json", .text).notNull()
+            t.column("listed_at", .double).notNull()
+        }
+        try db.create(table: "records") { t in
+            t.primaryKey("conversation_id", .text)
+            t.column("json", .text).notNull()
+            t.column("is_final", .boolean).notNull()
+            t.column("shutdown_reason", .text)
+            t.column("fetched_at", .double).notNull()
+        }
+        try db.create(table: "transcript_turns") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("conversation_id", .text).notNull().indexed()
+            t.column("position", .integer).notNull()
+            t.column("role", .text).notNull()
+            t.column("content", .text).notNull()
+        }
+        for resource in ["personas", "replicas"] {
+            try db.create(table: resource) { t in
+                t.primaryKey("id", .text)
+                t.column("name", .text).notNull()
+                t.column("json", .text).notNull()
+                t.column("listed_at", .double).notNull()
+            }
+        }
+        try db.create(table: "sync_state") { t in
+            t.primaryKey("id", .integer).check { $0 == 1 }
+            t.column("last_synced_at", .double)
+            t.column("total_count", .integer)
+        }
+        try db.execute(sql: "INSERT INTO sync_state (id) VALUES (1)")
+        try db.create(virtualTable: "conversation_search", using: FTS5()) { t in
+            t.tokenizer = .unicode61()
+            t.column("conversation_id")
+            t.column("name")
+            t.column("persona")
+            t.column("replica")
+            t.column("shutdown_reason")
+            t.column("transcript")
+        }
+        try db.create(virtualTable: "turn_search", using: FTS5()) { t in
+            t.synchronize(withTable: "transcript_turns")
+            t.tokenizer = .unicode61()
+            t.column("content")
+        }
+    }
+
+    /// The full-text table ordered by recency (its rowid is the conversation's search key,
+    /// see `searchKey`), so a search reads matches newest first and stops at the hits it
+    /// shows; with prefix indexes, so a word being typed is not a scan of every word it
+    /// starts. The best turn of a hit is found among its own turns (`TurnMatch`), so the
+    /// turns need no full-text table of their own.
+    private static func v2(_ db: Database) throws {
+        try db.dropFTS5SynchronizationTriggers(forTable: "turn_search")
+        try db.drop(table: "turn_search")
+        try db.drop(table: "conversation_search")
+        try db.alter(table: "conversations") { t in
+            t.add(column: "search_key", .integer)
+        }
+        try db.create(index: "conversations_search_key", on: "conversations", columns: ["search_key"], unique: true)
+        try db.create(virtualTable: "conversation_search", using: FTS5()) { t in
+            t.tokenizer = .unicode61()
+            t.detail = "column"
+            t.prefixes = [1, 2, 3]
+            t.column("conversation_id")
+            t.column("name")
+            t.column("persona")
+            t.column("replica")
+            t.column("shutdown_reason")
+            t.column("transcript")
+        }
+        for id in try String.fetchAll(db, sql: "SELECT id FROM conversations") {
+            try AccountIndex.refreshSearch(id, db)
+        }
+    }
+}
