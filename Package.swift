@@ -59,7 +59,7 @@ let package = Package(
         .target(
             name: "AccountIndex",
             dependencies: [
-                "TavusAPI", "BrowserRuntime",
+                "TavusAPI",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),

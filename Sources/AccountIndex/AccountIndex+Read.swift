@@ -53,6 +53,8 @@ public struct IndexExtent: Sendable, Hashable {
     /// The account's `total_count`, as the last list page said.
     public var totalCount: Int?
     public var lastSyncedAt: Date?
+    /// Pages fetched but not stored, which the next sync fills.
+    public var gaps: Int = 0
 }
 
 extension AccountIndex {
@@ -186,7 +188,8 @@ extension AccountIndex {
         let state = try Row.fetchOne(db, sql: "SELECT last_synced_at, total_count FROM sync_state WHERE id = 1")
         return IndexExtent(conversations: try Int.fetchOne(db, sql: "SELECT count(*) FROM conversations") ?? 0,
                            totalCount: state?["total_count"],
-                           lastSyncedAt: (state?["last_synced_at"] as Double?).map(Date.init(timeIntervalSince1970:)))
+                           lastSyncedAt: (state?["last_synced_at"] as Double?).map(Date.init(timeIntervalSince1970:)),
+                           gaps: try Int.fetchOne(db, sql: "SELECT count(*) FROM gaps") ?? 0)
     }
 }
 

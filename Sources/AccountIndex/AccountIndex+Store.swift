@@ -1,4 +1,3 @@
-import BrowserRuntime
 import Foundation
 import GRDB
 import TavusAPI
@@ -26,9 +25,12 @@ public enum IndexEntry: Sendable {
 extension AccountIndex {
     /// Entries in one transaction: the browser stores what came in while its last write ran
     /// at once, so a burst of pages costs one commit.
-    public func store(_ entries: [IndexEntry], at now: Date = Date()) async throws(IndexError) {
-        guard !entries.isEmpty else { return }
+    /// `gaps` names the pages fetched that could not be stored (see `IndexWriter`); they are
+    /// recorded with the entries, for the next sync to fill.
+    public func store(_ entries: [IndexEntry], gaps: Set<String> = [], at now: Date = Date()) async throws(IndexError) {
+        guard !entries.isEmpty || !gaps.isEmpty else { return }
         try await write { db in
+            try Self.insertGaps(gaps, now: now, db)
             for entry in entries {
                 switch entry {
                 case .conversations(let rows, let totalCount): try Self.insert(rows, totalCount: totalCount, now: now, db)
@@ -56,11 +58,23 @@ extension AccountIndex {
         try await store([.replicas(rows)], at: now)
     }
 
-    /// Marks the end of a complete sync.
+    /// Records pages fetched that were not stored, for the next sync to fill.
+    public func noteGaps(_ gaps: Set<String>, at now: Date = Date()) async throws(IndexError) {
+        guard !gaps.isEmpty else { return }
+        try await write { db in try Self.insertGaps(gaps, now: now, db) }
+    }
+
+    /// Marks the end of a complete sync: it listed every page, so no gap is left.
     public func noteSynced(at now: Date = Date()) async throws(IndexError) {
         try await write { db in
             try db.execute(sql: "UPDATE sync_state SET last_synced_at = ? WHERE id = 1", arguments: [now.timeIntervalSince1970])
+            try db.execute(sql: "DELETE FROM gaps")
         }
+    }
+
+    private static func insertGaps(_ gaps: Set<String>, now: Date, _ db: Database) throws {
+        let insert = try db.cachedStatement(sql: "INSERT INTO gaps (page_key, noted_at) VALUES (?, ?) ON CONFLICT(page_key) DO UPDATE SET noted_at = excluded.noted_at")
+        for gap in gaps { try insert.execute(arguments: [gap, now.timeIntervalSince1970]) }
     }
 
     /// A list page's rows; a row that comes again unchanged keeps its entry in the full-text

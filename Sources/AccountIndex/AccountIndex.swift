@@ -55,6 +55,20 @@ public final class AccountIndex: Sendable {
         try? last.close()
     }
 
+    /// Whether the index holds nothing from the account: no conversation, record, persona or
+    /// replica, no gap, and no sync. (A run whose key or base URL was wrong leaves such a file.)
+    public func holdsNothing() -> Bool {
+        let empty = try? pool.read { db in
+            try Bool.fetchOne(db, sql: """
+                SELECT NOT EXISTS (SELECT 1 FROM conversations) AND NOT EXISTS (SELECT 1 FROM records)
+                    AND NOT EXISTS (SELECT 1 FROM personas) AND NOT EXISTS (SELECT 1 FROM replicas)
+                    AND NOT EXISTS (SELECT 1 FROM gaps)
+                    AND (SELECT last_synced_at IS NULL FROM sync_state WHERE id = 1)
+                """)
+        }
+        return empty == true
+    }
+
     /// Deletes the index at `path` with its WAL and shared-memory files; whether there was one.
     @discardableResult
     public static func forget(at path: String) throws(IndexError) -> Bool {

@@ -7,7 +7,7 @@ import GRDB
 enum IndexSchema {
     typealias Migration = (name: String, apply: @Sendable (Database) throws -> Void)
 
-    static let migrations: [Migration] = [("v1", v1), ("v2", v2)]
+    static let migrations: [Migration] = [("v1", v1), ("v2", v2), ("v3", v3)]
 
     /// Checks that the database is an index of ours (or empty) and applies the migrations it lacks,
     /// up to `last`, all in the caller's transaction. Programs that open a new index at once thus
@@ -115,6 +115,15 @@ enum IndexSchema {
         }
         for id in try String.fetchAll(db, sql: "SELECT id FROM conversations") {
             try AccountIndex.refreshSearch(id, db)
+        }
+    }
+
+    /// The pages the browser fetched but could not store (its writer was full, or the program
+    /// ended first), by page key, until a complete sync fills them.
+    private static func v3(_ db: Database) throws {
+        try db.create(table: "gaps") { t in
+            t.primaryKey("page_key", .text)
+            t.column("noted_at", .double).notNull()
         }
     }
 }

@@ -1,4 +1,3 @@
-import BrowserRuntime
 import Foundation
 import TavusAPI
 
@@ -35,6 +34,9 @@ public struct IndexSync: Sendable {
         /// Records fetched and stored.
         public var records: Int
         public var seconds: Double
+        /// The kinds the account could not list (a 404 or 403 on personas, say), with why; the
+        /// rest was synced.
+        public var skipped: [String] = []
     }
 
     public enum Failure: Error, Sendable {
@@ -46,60 +48,71 @@ public struct IndexSync: Sendable {
         let started = ContinuousClock.now
         let pacer = Pacer()
         // The names and the first page are asked for at once; the names are stored first, so
-        // that the conversations are searchable by them as they come in.
+        // that the conversations are searchable by them as they come in. A kind the account
+        // cannot list is skipped and said; only the conversations failing fails the sync.
         async let personas = ResourcePages<Persona>(collection: "personas", pageSize: pageSize, client: client, pacer: pacer).fetchAll()
         async let replicas = ResourcePages<Replica>(collection: "replicas", pageSize: pageSize, client: client, pacer: pacer).fetchAll()
         async let first = firstPage(pacer: pacer)
         let names = (await personas, await replicas)
-        do {
-            try await index.storePersonas(try names.0.get())
-            try await index.storeReplicas(try names.1.get())
-        } catch let error as IndexError {
-            throw .index(error)
-        } catch let error as Failure {
-            throw error
+        let firstPage = try await first.get()
+        var skipped: [String] = []
+        do throws(IndexError) {
+            switch names.0 {
+            case .success(let rows): try await index.storePersonas(rows)
+            case .failure(let failure): skipped.append("personas (\(try Self.reason(failure)))")
+            }
+            switch names.1 {
+            case .success(let rows): try await index.storeReplicas(rows)
+            case .failure(let failure): skipped.append("replicas (\(try Self.reason(failure)))")
+            }
         } catch {
-            throw .api(.cancelled)
+            throw .index(error)
         }
-        let conversations = try await listConversations(first: try await first.get(), pacer: pacer, progress: progress)
+        let conversations = try await listConversations(first: firstPage, pacer: pacer, progress: progress)
         let records = try await fetchRecords(pacer: pacer, progress: progress)
+        // Every list page was walked: the gaps the browser left are filled.
         do { try await index.noteSynced() } catch { throw .index(error) }
         let elapsed = ContinuousClock.now - started
         return Report(conversations: conversations, records: records,
-                      seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+                      seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
+                      skipped: skipped)
+    }
+
+    /// Why a kind was skipped; an index failure is thrown, a cancellation too.
+    private static func reason(_ failure: Failure) throws(IndexError) -> String {
+        switch failure {
+        case .index(let error): throw error
+        case .api(let error): return error.description
+        }
     }
 
     // MARK: - Conversations
 
+    /// Every list page, `jobs` at once, until one brings nothing new: a page that is short or
+    /// empty, or whose conversations this sync has all seen already (a server that repeats its
+    /// last page). The server's `total_count` is shown as progress, never trusted: nothing is
+    /// planned or allocated from it.
     private func listConversations(
         first fetched: FetchedPage, pacer: Pacer, progress: @escaping @Sendable (Progress) -> Void
     ) async throws(Failure) -> Int {
-        try await store(fetched)
-        let first = fetched.page
+        let walk = PageWalk(pageSize: pageSize)
         let counter = Counter()
-        let total = first.totalCount
-        progress(Progress(phase: .conversations, done: counter.add(first.items.count), total: total))
-        guard first.items.count >= pageSize else { return counter.value }
-        if first.totalIsExact {
-            // The count is known: the other pages are fetched at once by the workers.
-            let rest = first.pageCount >= 2 ? Array(2...first.pageCount) : []
-            try await Self.together(rest, jobs: jobs) { number throws(Failure) in
-                let fetched = try await fetchConversationPage(number, pacer: pacer)
-                return { () throws(Failure) in
-                    try await store(fetched)
-                    progress(Progress(phase: .conversations, done: counter.add(fetched.page.items.count), total: total))
-                }
-            }
-        } else {
-            // No count: one page after another until one is not full.
-            var number = 2
-            while true {
-                let fetched = try await fetchConversationPage(number, pacer: pacer)
-                try await store(fetched)
-                let page = fetched.page
-                progress(Progress(phase: .conversations, done: counter.add(page.items.count), total: counter.value))
-                guard page.items.count >= pageSize else { break }
-                number += 1
+        let total: @Sendable (Int) -> Int = { done in
+            fetched.page.totalIsExact ? max(fetched.page.totalCount, done) : done
+        }
+        try await store(fetched)
+        let (fresh, goesOn) = walk.brings(fetched.page, number: 1)
+        let done = counter.add(fresh)
+        progress(Progress(phase: .conversations, done: done, total: total(done)))
+        guard goesOn else { return counter.value }
+        try await Self.together(walk, jobs: jobs) { number throws(Failure) in
+            let page = try await fetchConversationPage(number, pacer: pacer)
+            let (fresh, _) = walk.brings(page.page, number: number)
+            guard fresh > 0 else { return {} }
+            return { () throws(Failure) in
+                try await store(page)
+                let done = counter.add(fresh)
+                progress(Progress(phase: .conversations, done: done, total: total(done)))
             }
         }
         return counter.value
@@ -172,10 +185,16 @@ public struct IndexSync: Sendable {
     static func together<Item: Sendable>(
         _ items: [Item], jobs: Int, _ fetch: @escaping @Sendable (Item) async throws(Failure) -> Storing
     ) async throws(Failure) {
-        let queue = WorkQueue(items)
+        try await together(WorkQueue(items), jobs: min(jobs, max(1, items.count)), fetch)
+    }
+
+    /// The same, over items handed out until the source has no more.
+    static func together<Item: Sendable>(
+        _ queue: some WorkSource<Item>, jobs: Int, _ fetch: @escaping @Sendable (Item) async throws(Failure) -> Storing
+    ) async throws(Failure) {
         do {
             try await withThrowingTaskGroup(of: Void.self) { group in
-                for _ in 0..<min(jobs, max(1, items.count)) {
+                for _ in 0..<max(1, jobs) {
                     group.addTask {
                         var storing: Task<Void, any Error>?
                         while let item = queue.next() {
@@ -206,14 +225,18 @@ struct ResourcePages<Item: Decodable & Sendable & Hashable>: Sendable {
     let pacer: Pacer
 
     /// Every item of every page; never throws, so that it can be awaited beside other requests.
+    /// Stops at a page that is short, or that brings no object not seen on an earlier page (a
+    /// server repeating itself), whatever its `total_count` says.
     func fetchAll() async -> Result<[(Item, Data)], IndexSync.Failure> {
         var all: [(Item, Data)] = []
+        var seen: Set<Data> = []
         var number = 1
         while true {
             do throws(IndexSync.Failure) {
                 let (rows, more) = try await fetch(page: number)
-                all += rows
-                guard more else { return .success(all) }
+                let fresh = rows.filter { seen.insert($0.1).inserted }
+                all += fresh
+                guard more, !fresh.isEmpty else { return .success(all) }
                 number += 1
             } catch {
                 return .failure(error)
@@ -261,8 +284,48 @@ final class Pacer: @unchecked Sendable {
     }
 }
 
+/// What hands the sync's workers their items, one at a time, until it has no more.
+protocol WorkSource<Item>: Sendable {
+    associatedtype Item: Sendable
+    func next() -> Item?
+}
+
+/// The list's page numbers from 2 on, handed out until a page is seen to end the list: one
+/// that is short, empty, or brings no conversation this walk has not seen. Holds the ids seen,
+/// which grow with the account, not with what the server claims.
+final class PageWalk: WorkSource, @unchecked Sendable {
+    private let lock = NSLock()
+    private let pageSize: Int
+    private var nextNumber = 2
+    private var end = Int.max
+    private var seen: Set<String> = []
+
+    init(pageSize: Int) {
+        self.pageSize = pageSize
+    }
+
+    func next() -> Int? {
+        lock.withLock {
+            guard nextNumber < end, nextNumber < Int.max else { return nil }
+            defer { nextNumber += 1 }
+            return nextNumber
+        }
+    }
+
+    /// How many conversations page `number` brings that the walk had not seen (they are noted
+    /// as seen), and whether the list may go on after it; when not, no page after it is handed out.
+    func brings(_ page: ConversationPage, number: Int) -> (fresh: Int, goesOn: Bool) {
+        lock.withLock {
+            let fresh = page.items.filter { seen.insert($0.id).inserted }.count
+            guard fresh == 0 || page.items.count < pageSize else { return (fresh, true) }
+            end = min(end, number + (fresh == 0 ? 0 : 1))
+            return (fresh, false)
+        }
+    }
+}
+
 /// Items handed out one at a time to the workers.
-final class WorkQueue<Item: Sendable>: @unchecked Sendable {
+final class WorkQueue<Item: Sendable>: WorkSource, @unchecked Sendable {
     private let lock = NSLock()
     private var items: ArraySlice<Item>
 

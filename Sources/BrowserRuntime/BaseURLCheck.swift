@@ -13,7 +13,19 @@ public enum BaseURLCheck {
         if scheme == "http", !Origin.isLoopback(host), !insecureHTTP {
             return .failure(BaseURLProblem(description: "--base-url \(shown) is plain http to another host: the API key would travel unencrypted. Use https, or add --insecure-http to go on anyway."))
         }
-        return .success(url)
+        return .success(withoutVersion(url))
+    }
+
+    /// `https://tavusapi.com/v2` (the form the official CLI's bases take) as `https://tavusapi.com`:
+    /// the client adds `/v2/…` to every path itself.
+    static func withoutVersion(_ url: URL) -> URL {
+        guard var parts = URLComponents(url: url, resolvingAgainstBaseURL: false) else { return url }
+        var path = parts.path
+        while path.hasSuffix("/") { path.removeLast() }
+        guard path.lowercased().hasSuffix("/v2") else { return url }
+        path.removeLast(3)
+        parts.path = path
+        return parts.url ?? url
     }
 }
 

@@ -1,7 +1,7 @@
 import Foundation
 
-/// Runs async work from synchronous code and waits for it. Only for the start-up and the
-/// `list` command, never from the screen's loop.
+/// Runs async work from synchronous code and waits for it. Only for the start-up, the end
+/// and the commands, never from the screen's loop.
 func blocking<T: Sendable>(_ work: @escaping @Sendable () async throws -> T) throws -> T {
     let box = ResultBox<T>()
     let done = DispatchSemaphore(value: 0)

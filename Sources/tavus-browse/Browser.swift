@@ -88,7 +88,8 @@ enum Browser {
         var client = connection.client
         let index = local.map { IndexForBrowser(index: $0.index, client: client, post: mailbox.post) }
         if !options.offline { client.received = index?.store }
-        let fetcher = ConversationFetcher(client: client, capacity: options.cachePages, staleAfter: options.staleAfter)
+        let fetcher = ConversationFetcher(client: client, capacity: options.cachePages, staleAfter: options.staleAfter,
+                                          beforePrefetch: index?.room)
         let terminal = Terminal(mouse: !options.noMouse)
         let others = OtherAccounts(options)
         let runner = EffectRunner(
@@ -102,10 +103,12 @@ enum Browser {
         let (initial, effects) = start(sized, sync: options.sync)
         let (_, exit) = loop.run(initial, initialEffects: effects, perform: runner.perform)
         terminal.stop()
+        // Before any exit: Ctrl-C and signals end the process here, and what waits for the
+        // index must be stored (or recorded as gaps) and the index closed (a demo's folder
+        // removed) on those paths too.
+        if let index { try? blocking { await index.finish() } }
         connection.close()
         others.closeAll()
-        // Before any exit: Ctrl-C and signals end the process here, and the index must be
-        // closed (a demo's folder removed) on those paths too.
         local?.close()
         switch exit {
         case .quit: break

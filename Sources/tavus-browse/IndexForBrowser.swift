@@ -5,11 +5,9 @@ import BrowserRuntime
 import TavusAPI
 
 /// The account's index as the browser uses it: written through with every page and record the
-/// browser fetches, searched, and synced. Writes run one at a time, each storing in one
-/// transaction all that came in while the last one ran, so pages turned faster than they are
-/// written wait as a short queue, not as a task each. A write that fails (a full disk, a
-/// read-only folder) is told once, and nothing more is written; the browser goes on without
-/// the index.
+/// browser fetches (by a bounded `IndexWriter`), searched, and synced. A write that fails (a
+/// full disk, a read-only folder) is told once, and nothing more is written; the browser goes
+/// on without the index.
 final class IndexForBrowser: BrowserIndex, @unchecked Sendable {
     private let index: AccountIndex
     /// The client the sync uses: the browser's, without the write-through (the sync stores itself).
@@ -17,8 +15,7 @@ final class IndexForBrowser: BrowserIndex, @unchecked Sendable {
     private let post: @Sendable (BrowserEvent) -> Void
     private let lock = NSLock()
     private var broken = false
-    private var waiting: [TavusClient.Received] = []
-    private var writing = false
+    private var writer: IndexWriter!
 
     init(index: AccountIndex, client: TavusClient, post: @escaping @Sendable (BrowserEvent) -> Void) {
         self.index = index
@@ -26,54 +23,29 @@ final class IndexForBrowser: BrowserIndex, @unchecked Sendable {
         plain.received = nil
         self.client = plain
         self.post = post
+        writer = IndexWriter(index: index, written: { [weak self] _ in self?.tellCoverage() },
+                             failed: { [weak self] in self?.fail($0) })
     }
 
-    /// For `TavusClient.received`: queues what came for the writer, starting it when it is idle.
+    /// For `TavusClient.received`: the answer waits for the writer; never blocks.
     @Sendable func store(_ received: TavusClient.Received) {
-        let start = lock.withLock {
-            guard !broken else { return false }
-            waiting.append(received)
-            defer { writing = true }
-            return !writing
-        }
-        if start { Task { await writeWaiting() } }
+        writer.offer(received)
     }
 
-    /// Stores what waits, then tells what the index covers, until nothing waits.
-    private func writeWaiting() async {
-        while true {
-            let batch = lock.withLock {
-                defer { waiting = [] }
-                writing = !waiting.isEmpty
-                return waiting
-            }
-            guard !batch.isEmpty else { return }
-            do throws(IndexError) {
-                try await index.store(batch.compactMap(Self.entry))
-                post(.indexCoverage(try await coverageNow(), now: Date()))
-            } catch {
-                fail(error)
-                return
-            }
-        }
+    /// For a prefetch: returns when the writer has room.
+    @Sendable func room() async {
+        await writer.room()
     }
 
-    /// What the index keeps of an answer: each object as the API sent it beside its decoded form.
-    private static func entry(_ received: TavusClient.Received) -> IndexEntry? {
-        switch received {
-        case .conversations(let page, let data):
-            let objects = RawJSON.elements(ofArray: "data", in: data) ?? []
-            guard objects.count == page.items.count else { return nil }
-            return .conversations(Array(zip(page.items, objects)),
-                                  totalCount: page.status == .all && page.totalIsExact ? page.totalCount : nil)
-        case .record(let detail, let data):
-            return .record(detail, data)
-        case .list(let collection, let data):
-            switch collection {
-            case "personas": return .personas(IndexEntry.rows(Persona.self, of: data))
-            case "replicas": return .replicas(IndexEntry.rows(Replica.self, of: data))
-            default: return nil
-            }
+    /// At exit: stores what waits for up to a second and records the rest as gaps.
+    func finish() async {
+        await writer.finish(within: 1)
+    }
+
+    private func tellCoverage() {
+        Task {
+            guard let coverage = try? await coverageNow() else { return }
+            post(.indexCoverage(coverage, now: Date()))
         }
     }
 
@@ -107,8 +79,9 @@ final class IndexForBrowser: BrowserIndex, @unchecked Sendable {
                     progress(SyncProgress(phase: step.phase.rawValue, done: step.done, total: step.total))
                 }
             }
+            let skipped = report.skipped.isEmpty ? "" : "; skipped \(report.skipped.joined(separator: ", "))"
             return .success("Synced: \(Format.count(report.conversations)) conversations, \(Format.count(report.records)) records fetched "
-                + "in \(Format.seconds(report.seconds))")
+                + "in \(Format.seconds(report.seconds))\(skipped)")
         } catch {
             switch error {
             case .api(let failure): return .failure(IndexProblem(failure.description))
@@ -121,16 +94,12 @@ final class IndexForBrowser: BrowserIndex, @unchecked Sendable {
 
     private func coverageNow() async throws(IndexError) -> IndexCoverage {
         let extent = try await index.extent()
-        return IndexCoverage(indexed: extent.conversations, total: extent.totalCount, syncedAt: extent.lastSyncedAt)
+        return IndexCoverage(indexed: extent.conversations, total: extent.totalCount, syncedAt: extent.lastSyncedAt, gaps: extent.gaps)
     }
 
     private func fail(_ error: IndexError) {
         let first = lock.withLock {
-            defer {
-                broken = true
-                waiting = []
-                writing = false
-            }
+            defer { broken = true }
             return !broken
         }
         if first { post(.indexFailed(error.description)) }

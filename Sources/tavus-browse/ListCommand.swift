@@ -21,6 +21,9 @@ struct ListCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("table, json (the API's objects unchanged, one array) or tsv.", valueName: "format"))
     var format: OutputFormat = .table
 
+    @Flag(name: .long, help: "Print from the index with no network at all (sync it first).")
+    var offline = false
+
     func validate() throws {
         guard page >= 1 else { throw ValidationError("--page must be at least 1") }
     }
@@ -28,13 +31,15 @@ struct ListCommand: ParsableCommand {
     func run() throws {
         do {
             let settings = try Settings.resolve(listing.connection)
-            let connection = try Connection.open(listing.connection, settings)
-            defer { connection.close() }
+            let (connection, local) = offline ? try Connection.offline(listing.connection, settings)
+                : try Connection.online(listing.connection, settings)
+            defer {
+                local?.close()
+                connection.close()
+            }
             let width = isatty(STDOUT_FILENO) == 1 ? TerminalWidth.current() : nil
             let limit = listing.limit ?? settings.profile?.limit ?? (all ? 100 : 20)
-            let local = LocalIndex.openOrWarn(connection.indexPlace)
-            defer { local?.close() }
-            try ListPrinter(client: connection.client, format: format, width: width, index: local?.index)
+            try ListPrinter(client: connection.client, format: format, width: width, index: offline ? nil : local?.index)
                 .print(page: page, limit: limit, status: listing.status(settings)?.filter ?? .all, all: all)
         } catch let failure as Failure {
             failure.exit()

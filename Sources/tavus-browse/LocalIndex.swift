@@ -22,14 +22,18 @@ enum IndexPlace: Equatable {
     }
 }
 
-/// An open index and, for `--demo`, the temporary folder it lives in.
+/// An open index and, for `--demo`, the temporary folder it lives in. An index this run made
+/// that the account never filled (a wrong key or base URL) is removed when it is closed, so an
+/// index file exists only once the account has answered.
 final class LocalIndex {
     let index: AccountIndex
     private let temporaryFolder: String?
+    private let madeNow: Bool
 
-    private init(index: AccountIndex, temporaryFolder: String?) {
+    private init(index: AccountIndex, temporaryFolder: String?, madeNow: Bool = false) {
         self.index = index
         self.temporaryFolder = temporaryFolder
+        self.madeNow = madeNow
     }
 
     /// nil for `.none`. The default folder is made owner-only, even when it was there before.
@@ -39,7 +43,8 @@ final class LocalIndex {
             return nil
         case .file(let path, let isDefault):
             if isDefault { chmod((path as NSString).deletingLastPathComponent, 0o700) }
-            return LocalIndex(index: try AccountIndex.open(at: path, create: create, warn: warn), temporaryFolder: nil)
+            let madeNow = !FileManager.default.fileExists(atPath: path)
+            return LocalIndex(index: try AccountIndex.open(at: path, create: create, warn: warn), temporaryFolder: nil, madeNow: madeNow)
         case .temporary:
             var template = Array((NSTemporaryDirectory() as NSString).appendingPathComponent("tavus-browse-demo-XXXXXX").utf8CString)
             guard let made = mkdtemp(&template) else {
@@ -68,7 +73,9 @@ final class LocalIndex {
     }
 
     func close() {
+        let unused = madeNow && index.holdsNothing()
         index.close()
+        if unused { _ = try? AccountIndex.forget(at: index.path) }
         if let temporaryFolder { try? FileManager.default.removeItem(atPath: temporaryFolder) }
     }
 }

@@ -13,7 +13,14 @@ struct SearchCommand: ParsableCommand {
     )
 
     @Argument(help: ArgumentHelp("Words to find, all of them; the last may be the start of a word. persona:ID or replica:ID keeps the conversations of one.", valueName: "query"))
-    var query: String
+    var words: [String]
+
+    /// The words as one query.
+    var query: String { words.joined(separator: " ") }
+
+    func validate() throws {
+        guard !query.allSatisfy(\.isWhitespace) else { throw ValidationError("search needs words to find") }
+    }
 
     /// The browser's group, whose `--status` and `--limit` (the most hits, 20 by default) are
     /// the search's: the parser gives an option the bare command also has to that group.
@@ -33,6 +40,9 @@ struct SearchCommand: ParsableCommand {
                 hits = try blocking { try await index.search(query, status: status, limit: limit) }
             } catch {
                 throw Failure.usage("\(error)")
+            }
+            if hits.isEmpty, (try? blocking { try await index.extent() })?.conversations == 0 {
+                Settings.warn("tavus-browse: the index holds no conversations yet: run `tavus-browse sync` first")
             }
             let terminal = isatty(STDOUT_FILENO) == 1
             let color = terminal && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty

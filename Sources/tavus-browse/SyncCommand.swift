@@ -32,14 +32,20 @@ struct SyncCommand: ParsableCommand {
             defer { local.close() }
             let bar = ProgressBar(enabled: isatty(STDERR_FILENO) == 1)
             let sync = IndexSync(client: opened.client, index: local.index, jobs: jobs)
-            let outcome = try blocking { () async -> Result<IndexSync.Report, IndexSync.Failure> in
+            let interrupted = Interruption()
+            let outcome = interrupted.cancelling { () async -> Result<IndexSync.Report, IndexSync.Failure> in
                 do throws(IndexSync.Failure) { return .success(try await sync.run(progress: bar.show)) } catch { return .failure(error) }
             }
             bar.clear()
             switch outcome {
             case .success(let report):
+                for kind in report.skipped { Settings.warn("tavus-browse: warning: skipped \(kind)") }
                 Settings.warn("synced \(report.conversations) conversations, \(report.records) records in "
                     + String(format: "%.1f", report.seconds) + " s")
+            case .failure where interrupted.happened:
+                Settings.warn("tavus-browse: sync cancelled; what was stored is kept, and the next sync completes it")
+                local.close()
+                Foundation.exit(130)
             case .failure(.api(let error)):
                 throw Failure.api(error.description)
             case .failure(.index(let error)):
@@ -48,6 +54,40 @@ struct SyncCommand: ParsableCommand {
         } catch let failure as Failure {
             failure.exit()
         }
+    }
+}
+
+/// Ctrl-C during a long command: the work is cancelled (so it ends between two transactions,
+/// leaving a consistent index) instead of the process being killed.
+final class Interruption: @unchecked Sendable {
+    private let lock = NSLock()
+    private var interrupted = false
+
+    var happened: Bool { lock.withLock { interrupted } }
+
+    /// Runs `work` and waits for it; SIGINT cancels it meanwhile.
+    func cancelling<T: Sendable>(_ work: @escaping @Sendable () async -> T) -> T {
+        let box = Box<T>()
+        let done = DispatchSemaphore(value: 0)
+        let task = Task {
+            box.value = await work()
+            done.signal()
+        }
+        signal(SIGINT, SIG_IGN)
+        let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
+        source.setEventHandler { [self] in
+            lock.withLock { interrupted = true }
+            task.cancel()
+        }
+        source.resume()
+        done.wait()
+        source.cancel()
+        signal(SIGINT, SIG_DFL)
+        return box.value!
+    }
+
+    private final class Box<T>: @unchecked Sendable {
+        var value: T?
     }
 }
 

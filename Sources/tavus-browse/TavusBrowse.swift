@@ -55,11 +55,32 @@ struct TavusBrowse: ParsableCommand {
     static func main() {
         do {
             var command = try parseAsRoot()
+            if !(command is TavusBrowse) {
+                try BrowserOnlyOptions.refuse(in: type(of: command), arguments: Array(CommandLine.arguments.dropFirst()))
+            }
             try command.run()
         } catch {
             guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
             FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
             Foundation.exit(Failure.usage("").exitCode)
+        }
+    }
+}
+
+/// The browser's own options, which the parser also takes after a subcommand's name (it gives
+/// the bare command's options to any command below it): a subcommand that does not honour one
+/// refuses it instead of ignoring it.
+enum BrowserOnlyOptions {
+    static let names = ["--watch", "--cache-pages", "--stale-after", "--no-mouse", "--sync", "--offline"]
+
+    static func refuse(in command: any ParsableCommand.Type, arguments: [String]) throws {
+        let name = command.configuration.commandName ?? ""
+        let honoured: Set<String> = command == ListCommand.self || command == SearchCommand.self ? ["--offline"] : []
+        guard let start = arguments.firstIndex(of: name) else { return }
+        for argument in arguments[(start + 1)...].prefix(while: { $0 != "--" }) {
+            let option = String(argument.split(separator: "=", maxSplits: 1).first ?? "")
+            guard names.contains(option), !honoured.contains(option) else { continue }
+            throw ValidationError("\(option) is an option of the browser; \(name) does not take it")
         }
     }
 }

@@ -66,3 +66,76 @@ final class Locked<Value>: @unchecked Sendable {
         lock.withLock { body(&value) }
     }
 }
+
+@Suite("A sync that never trusts the server")
+struct IndexSyncDistrustTests {
+    private func withSync(_ configuration: SandboxConfiguration,
+                          _ body: (SandboxServer, IndexSync) async throws -> Void) async throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let index = try AccountIndex.open(at: scratch.file("index.sqlite")) { Issue.record("unexpected warning: \($0)") }
+        try await SandboxServer.withServer(configuration) { sandbox in
+            let client = TavusClient(configuration: ClientConfiguration(
+                baseURL: sandbox.baseURL, apiKey: sandbox.apiKey, timeout: 15, retry: .standard, proxy: .none))
+            try await body(sandbox, IndexSync(client: client, index: index, jobs: 4))
+        }
+        index.close()
+    }
+
+    @Test(arguments: ["1000000000000", "10000000"])
+    func repeatingPagesUnderAHugeTotalEndTheList(total: String) async throws {
+        try await withSync(SandboxConfiguration(count: 230)) { sandbox, sync in
+            sandbox.inject(.lyingTotal(total), times: nil, path: "/v2/conversations")
+            let report = try await sync.run()
+            #expect(report.conversations == 100, "page 1 once; the pages repeating it bring nothing")
+            let listed = sandbox.requests.filter { $0.path == "/v2/conversations" }.count
+            #expect(listed <= 1 + 4, "\(listed) list requests: the walk stops at the first page that brings nothing new")
+        }
+    }
+
+    @Test func aShortPageEndsTheListWhateverTheTotalSays() async throws {
+        try await withSync(SandboxConfiguration(count: 230)) { sandbox, sync in
+            let report = try await sync.run()
+            #expect(report.conversations == 230)
+            let pages = Set(sandbox.requests.filter { $0.path == "/v2/conversations" }.compactMap { $0.query["page"] })
+            #expect(pages.isSubset(of: ["1", "2", "3", "4", "5", "6"]), "asked for \(pages.sorted())")
+        }
+    }
+
+    @Test func aKindTheAccountCannotListIsSkippedAndTheRestSyncs() async throws {
+        try await withSync(SandboxConfiguration(count: 120)) { sandbox, sync in
+            sandbox.inject(.status(404), times: nil, path: "/v2/personas")
+            let report = try await sync.run()
+            #expect(report.conversations == 120)
+            #expect(report.skipped.count == 1)
+            #expect(report.skipped.first?.hasPrefix("personas (HTTP 404") == true, "\(report.skipped)")
+            let summary = try await sync.index.summary()
+            #expect(summary.personas == 0 && summary.replicas == sandbox.replicas.count)
+            #expect(summary.lastSyncedAt != nil)
+        }
+    }
+
+    @Test func aCancelledSyncLeavesAnIndexTheNextSyncCompletes() async throws {
+        try await withSync(SandboxConfiguration(count: 600, latencyMilliseconds: 40)) { sandbox, sync in
+            let running = Task { try await sync.run() }
+            #expect(await eventually { (try? await sync.index.extent().conversations) ?? 0 >= 100 })
+            running.cancel()
+            await #expect(throws: IndexSync.Failure.self) { try await running.value }
+            let partial = try await sync.index.extent()
+            #expect(partial.lastSyncedAt == nil, "a cancelled sync does not say it completed")
+            let report = try await sync.run()
+            #expect(report.conversations == 600)
+            #expect(try await sync.index.extent().conversations == 600)
+        }
+    }
+}
+
+/// Waits until `condition` holds, up to `timeout`.
+func eventually(timeout: Duration = .seconds(15), _ condition: () async -> Bool) async -> Bool {
+    let deadline = ContinuousClock.now + timeout
+    while ContinuousClock.now < deadline {
+        if await condition() { return true }
+        try? await Task.sleep(for: .milliseconds(10))
+    }
+    return await condition()
+}

@@ -1,4 +1,5 @@
 @testable import BrowserRuntime
+import TavusAPI
 import Foundation
 import Testing
 

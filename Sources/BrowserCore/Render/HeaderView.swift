@@ -38,7 +38,8 @@ enum HeaderView {
         return state.pageFromIndex ? "from the index · revalidating…" : ""
     }
 
-    /// `indexed 9,812 of 10,000 · synced 5 min ago`: how much of the account the index holds.
+    /// `indexed 9,812 of 10,000 · synced 5 min ago`: how much of the account the index holds, and
+    /// `· 3 pages not stored (S)` when pages were fetched that it could not keep.
     static func coverage(_ state: BrowserState) -> String {
         guard state.options.hasIndex, let coverage = state.coverage else { return "" }
         var text = "indexed \(Format.count(coverage.indexed))"
@@ -48,6 +49,7 @@ enum HeaderView {
         } else {
             text += " · never synced (S)"
         }
+        if coverage.gaps > 0 { text += " · \(Format.count(coverage.gaps)) \(coverage.gaps == 1 ? "page" : "pages") not stored (S)" }
         return text
     }
 

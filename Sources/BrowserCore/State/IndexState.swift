@@ -48,11 +48,14 @@ public struct IndexCoverage: Sendable, Hashable {
     public var total: Int?
     /// When the last complete sync ended.
     public var syncedAt: Date?
+    /// Pages fetched but not stored, which the next sync fills.
+    public var gaps: Int
 
-    public init(indexed: Int, total: Int?, syncedAt: Date?) {
+    public init(indexed: Int, total: Int?, syncedAt: Date?, gaps: Int = 0) {
         self.indexed = indexed
         self.total = total
         self.syncedAt = syncedAt
+        self.gaps = gaps
     }
 }
 

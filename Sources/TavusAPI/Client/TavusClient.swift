@@ -24,7 +24,7 @@ public struct TavusClient: Sendable {
         case conversations(ConversationPage, Data)
         case record(ConversationDetail, Data)
         /// A page of another resource's list (`personas`, `replicas`).
-        case list(collection: String, Data)
+        case list(collection: String, page: Int, limit: Int, Data)
     }
 
     public init(configuration: ClientConfiguration) {
@@ -117,7 +117,7 @@ public struct TavusClient: Sendable {
     ) async throws(TavusError) -> ListPage<Item, Filter> {
         let data = try await listData(collection, page: page, limit: limit, query: query, onRetry: onRetry)
         let decoded: ListPage<Item, Filter> = try Self.decodeList(data, page: page, limit: limit, filter: filter)
-        received?(.list(collection: collection, data))
+        received?(.list(collection: collection, page: page, limit: limit, data))
         return decoded
     }
 

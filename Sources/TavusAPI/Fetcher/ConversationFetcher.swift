@@ -10,9 +10,11 @@ public actor ConversationFetcher {
     public nonisolated let client: TavusClient
     public nonisolated let pages: PageStore<PageKey, ConversationPage>
 
-    public init(client: TavusClient, capacity: Int = 100, staleAfter: TimeInterval = 60) {
+    /// `beforePrefetch`: what a prefetch waits for (see `PageStore`).
+    public init(client: TavusClient, capacity: Int = 100, staleAfter: TimeInterval = 60,
+                beforePrefetch: (@Sendable () async -> Void)? = nil) {
         self.client = client
-        pages = PageStore(capacity: capacity, staleAfter: staleAfter) { key, onRetry throws(TavusError) in
+        pages = PageStore(capacity: capacity, staleAfter: staleAfter, beforePrefetch: beforePrefetch) { key, onRetry throws(TavusError) in
             try await client.listConversations(page: key.number, limit: key.limit, status: key.status, onRetry: onRetry)
         }
     }
@@ -71,20 +73,24 @@ public actor ConversationFetcher {
 
     /// The verbose answer for a conversation: from memory when it is held and final, unless
     /// `fresh` asks the API again. Requests for one record are shared while in flight, and
-    /// an answer that was asked for before an `invalidate()` is never stored.
+    /// an answer that was asked for before an `invalidate()` is never stored. It returns once
+    /// the answer is held, so whoever awaited it finds it cached.
     public func detail(id: String, fresh: Bool = false, now: Date = Date()) async throws(TavusError) -> ConversationDetail {
         if !fresh, let cached = details[id], cached.isFinal(now: now) { return cached }
         let task: Task<ConversationDetail, any Error>
+        let startedIn = generation
         if let running = detailsInFlight[id], running.generation == generation {
             task = running.task
         } else {
             let client = self.client
             task = Task { try await client.conversation(id: id, verbose: true) }
             detailsInFlight[id] = (task, generation)
-            let startedIn = generation
+            // Also settled when no one waits any more (a cancelled waiter).
             Task { await self.settleDetail(id, task: task, generation: startedIn) }
         }
-        return try await SharedRequest.wait(for: task)
+        let detail = try await SharedRequest.wait(for: task)
+        await settleDetail(id, task: task, generation: startedIn)
+        return detail
     }
 
     /// The held verbose answer, if any, final or not, without a request.
@@ -99,7 +105,8 @@ public actor ConversationFetcher {
 
     private func settleDetail(_ id: String, task: Task<ConversationDetail, any Error>, generation startedIn: Int) async {
         let result = await task.result
-        if detailsInFlight[id]?.task == task { detailsInFlight[id] = nil }
+        guard detailsInFlight[id]?.task == task else { return }
+        detailsInFlight[id] = nil
         guard case .success(let detail) = result, startedIn == generation else { return }
         details[id] = detail
         if details.count > Self.detailCapacity, let victim = details.keys.first(where: { $0 != id }) {

@@ -16,6 +16,7 @@ extension ListPage: FetchedAnswer {}
 /// - At most one prefetch runs at a time; others wait in a short queue. A user's request for
 ///   another page cancels the running prefetch and empties the queue.
 /// - After `invalidate()`, an answer to a request started before it is never stored.
+/// - A load returns only once its page is stored, so whoever awaited it finds it cached.
 public actor PageStore<Key: Hashable & Sendable, Page: FetchedAnswer> {
     public typealias Fetch = @Sendable (Key, _ onRetry: @escaping @Sendable (RetryNotice) -> Void) async throws(TavusError) -> Page
 
@@ -30,7 +31,7 @@ public actor PageStore<Key: Hashable & Sendable, Page: FetchedAnswer> {
     }
 
     private var entries: [Key: Entry] = [:]
-    private var inFlight: [Key: Task<Page, any Error>] = [:]
+    private var inFlight: [Key: (task: Task<Page, any Error>, generation: Int)] = [:]
     /// Who hears of the retries of a request in flight: its starter and whoever joined it.
     private var listeners: [Key: RetryListeners] = [:]
     private var prefetching: (key: Key, task: Task<Void, Never>)?
@@ -39,9 +40,15 @@ public actor PageStore<Key: Hashable & Sendable, Page: FetchedAnswer> {
     private var clock: UInt64 = 0
     private var generation = 0
 
-    public init(capacity: Int = 100, staleAfter: TimeInterval = 60, fetch: @escaping Fetch) {
+    /// What a prefetch waits for before it sends (the index writer's room), so fetching ahead
+    /// never outruns what the pages are written to; a page asked for never waits on it.
+    private let beforePrefetch: (@Sendable () async -> Void)?
+
+    public init(capacity: Int = 100, staleAfter: TimeInterval = 60,
+                beforePrefetch: (@Sendable () async -> Void)? = nil, fetch: @escaping Fetch) {
         self.capacity = max(1, capacity)
         self.staleAfter = staleAfter
+        self.beforePrefetch = beforePrefetch
         self.fetch = fetch
     }
 
@@ -103,7 +110,7 @@ public actor PageStore<Key: Hashable & Sendable, Page: FetchedAnswer> {
 
     /// Gives up the request under way for a page, if any.
     public func cancel(_ key: Key) {
-        inFlight[key]?.cancel()
+        inFlight[key]?.task.cancel()
         inFlight[key] = nil
         listeners[key] = nil
     }
@@ -113,8 +120,10 @@ public actor PageStore<Key: Hashable & Sendable, Page: FetchedAnswer> {
     public var queuedPrefetchCount: Int { prefetchQueue.count }
 
     private func startPrefetch(_ key: Key) {
+        let gate = beforePrefetch
         let task = Task { [weak self] in
-            guard let self else { return }
+            await gate?()
+            guard let self, !Task.isCancelled else { return }
             _ = try? await self.load(key, onRetry: nil)
             await self.prefetchFinished(key)
         }
@@ -123,29 +132,33 @@ public actor PageStore<Key: Hashable & Sendable, Page: FetchedAnswer> {
 
     private func load(_ key: Key, onRetry: (@Sendable (RetryNotice) -> Void)?) async throws(TavusError) -> Page {
         let task: Task<Page, any Error>
+        let startedIn: Int
         if let running = inFlight[key] {
-            task = running
+            (task, startedIn) = (running.task, running.generation)
             if let onRetry { listeners[key]?.add(onRetry) }
         } else {
             let fetch = self.fetch
             let audience = RetryListeners(onRetry)
             listeners[key] = audience
             task = Task { try await fetch(key, audience.tell) }
-            inFlight[key] = task
-            let startedIn = generation
+            startedIn = generation
+            inFlight[key] = (task, startedIn)
+            // Also settled when no one waits any more (a cancelled waiter, a prefetch given up).
             Task { await self.settle(key, task: task, generation: startedIn) }
         }
-        return try await SharedRequest.wait(for: task)
+        let page = try await SharedRequest.wait(for: task)
+        await settle(key, task: task, generation: startedIn)
+        return page
     }
 
     /// Stores a finished request's page (unless the cache was invalidated meanwhile) and
-    /// forgets the request, so a failure is tried again next time.
+    /// forgets the request, so a failure is tried again next time. The first to settle a
+    /// request does it; a request given up (`cancel`) stores nothing.
     private func settle(_ key: Key, task: Task<Page, any Error>, generation startedIn: Int) async {
         let result = await task.result
-        if inFlight[key] == task {
-            inFlight[key] = nil
-            listeners[key] = nil
-        }
+        guard inFlight[key]?.task == task else { return }
+        inFlight[key] = nil
+        listeners[key] = nil
         guard case .success(let page) = result, startedIn == generation else { return }
         clock += 1
         entries[key] = Entry(page: page, lastUsed: clock)

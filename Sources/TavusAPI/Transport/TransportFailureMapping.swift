@@ -33,8 +33,8 @@ struct TransportFailureMapping {
             return .transport(.nameResolution, detail: "cannot resolve \(error.host)")
         }
         if let error = error as? IOError { return map(errno: error.errnoCode) }
-        if let error = error as? NIOSSLError { return .transport(.tls, detail: "\(address): \(Excerpt.clean(String(describing: error), limit: 80))") }
-        if let error = error as? BoringSSLError { return .transport(.tls, detail: "\(address): \(Excerpt.clean(String(describing: error), limit: 80))") }
+        if let error = error as? NIOSSLError { return tls(String(describing: error)) }
+        if let error = error as? BoringSSLError { return tls(String(describing: error)) }
         if error is NIOSSLExtraError { return .transport(.tls, detail: "\(address): the certificate does not match the host") }
         if let error = error as? ChannelError {
             switch error {
@@ -44,6 +44,18 @@ struct TransportFailureMapping {
             }
         }
         return .transport(.other, detail: "\(address): \(Excerpt.clean(String(describing: error), limit: 80))")
+    }
+
+    /// A TLS failure in words: a plain-http server answering the handshake with HTTP is the
+    /// common one (`WRONG_VERSION_NUMBER`); BoringSSL's codes are not shown.
+    private func tls(_ text: String) -> TavusError {
+        if text.contains("WRONG_VERSION_NUMBER") || text.contains("268435703") || text.contains("HTTP_REQUEST") {
+            return .transport(.tls, detail: "the server at \(address) does not speak TLS; is it http://?")
+        }
+        if text.lowercased().contains("certificate") {
+            return .transport(.tls, detail: "the certificate of \(address) is not trusted")
+        }
+        return .transport(.tls, detail: "the secure connection to \(address) could not be set up")
     }
 
     private func map(_ error: HTTPClientError) -> TavusError {

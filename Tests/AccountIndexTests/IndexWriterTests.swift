@@ -1,0 +1,124 @@
+import Foundation
+import GRDB
+import TavusAPI
+import Testing
+@testable import AccountIndex
+
+@Suite("The browser's bounded writer")
+struct IndexWriterTests {
+    /// A list page of `count` conversations as the API writes it, `c<page>-<n>` each.
+    private func page(_ number: Int, count: Int = 20, pad: Int = 0) throws -> TavusClient.Received {
+        let rows = (0..<count).map { n in
+            String(decoding: Samples.conversationJSON("c\(number)-\(n)", name: "Call \(number).\(n)" + String(repeating: "x", count: pad)), as: UTF8.self)
+        }
+        let data = Data(#"{"data": [\#(rows.joined(separator: ","))], "total_count": 5000}"#.utf8)
+        return .conversations(try TavusClient.decodePage(data, page: number, limit: count, status: .all), data)
+    }
+
+    private func withIndex(_ body: (AccountIndex, String) async throws -> Void) async throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let path = scratch.file("index.sqlite")
+        let index = try AccountIndex.open(at: path) { Issue.record("unexpected warning: \($0)") }
+        try await body(index, path)
+        index.close()
+    }
+
+    /// Holds the index's write lock from another connection until `release` is called, so the
+    /// writer is as slow as a disk that cannot keep up.
+    private final class WriteLock: @unchecked Sendable {
+        private let released = DispatchSemaphore(value: 0)
+        private let done = DispatchSemaphore(value: 0)
+
+        init(_ path: String) throws {
+            let queue = try DatabaseQueue(path: path)
+            let held = DispatchSemaphore(value: 0)
+            Thread.detachNewThread { [released, done] in
+                try? queue.inTransaction(.immediate) { _ in
+                    held.signal()
+                    released.wait()
+                    return .commit
+                }
+                try? queue.close()
+                done.signal()
+            }
+            held.wait()
+        }
+
+        func release() throws {
+            released.signal()
+            done.wait()
+        }
+    }
+
+    @Test func everythingOfferedIsStoredInOrder() async throws {
+        try await withIndex { index, _ in
+            let told = Locked<[IndexWriter.Written]>([])
+            let writer = IndexWriter(index: index, limits: .init(perTransaction: 3), written: { w in told.withLock { $0.append(w) } })
+            for number in 1...10 { writer.offer(try page(number)) }
+            #expect(await writer.finish(within: 5) == 0)
+            #expect(try await index.extent().conversations == 200)
+            #expect(told.withLock { $0 }.allSatisfy { $0.stored <= 3 }, "no transaction stores more than its cap")
+            #expect(told.withLock { $0 }.reduce(0) { $0 + $1.stored } <= 10)
+        }
+    }
+
+    @Test func aFullWriterRecordsGapsAndFinishRecordsWhatIsLeft() async throws {
+        try await withIndex { index, path in
+            let lock = try WriteLock(path)
+            let writer = IndexWriter(index: index, limits: .init(bytes: 64 << 10, perTransaction: 4))
+            for number in 1...40 { writer.offer(try page(number)) }
+            #expect(writer.waitingBytes <= 64 << 10, "what waits stays within its bytes")
+            // Released after the deadline passed: nothing waiting could be stored in time.
+            let release = Task {
+                try await Task.sleep(for: .milliseconds(400))
+                try lock.release()
+            }
+            let gaps = await writer.finish(within: 0.2)
+            try await release.value
+            #expect(gaps > 0)
+            let extent = try await index.extent()
+            #expect(extent.gaps + extent.conversations / 20 >= 40, "each page was stored or recorded as a gap")
+            #expect(extent.gaps == gaps)
+            try await index.noteSynced()
+            #expect(try await index.extent().gaps == 0, "a complete sync fills the gaps")
+        }
+    }
+
+    @Test func thePagesPageKeyReplacesTheOneWaiting() async throws {
+        try await withIndex { index, path in
+            let lock = try WriteLock(path)
+            let writer = IndexWriter(index: index, limits: .init(bytes: 1 << 20, perTransaction: 8))
+            writer.offer(try page(1))
+            let waiting = writer.waitingBytes
+            for _ in 0..<20 { writer.offer(try page(2)) }
+            let twice = writer.waitingBytes
+            writer.offer(try page(2))
+            #expect(writer.waitingBytes == twice, "the same page again takes no more room")
+            #expect(twice <= waiting * 2 + 64 || waiting == 0)
+            try lock.release()
+            #expect(await writer.finish(within: 5) == 0)
+            #expect(try await index.extent().conversations == 40)
+        }
+    }
+
+    @Test func aPrefetchWaitsForRoomAndGoesOnWhenTheDiskCatchesUp() async throws {
+        try await withIndex { index, path in
+            let lock = try WriteLock(path)
+            let writer = IndexWriter(index: index, limits: .init(bytes: 32 << 10, perTransaction: 2))
+            for number in 1...20 { writer.offer(try page(number)) }
+            let gotRoom = Locked(false)
+            let prefetch = Task {
+                await writer.room()
+                gotRoom.withLock { $0 = true }
+            }
+            // The writer is stuck behind the lock: a page later, still no room.
+            writer.offer(try page(99))
+            #expect(gotRoom.withLock { $0 } == false)
+            try lock.release()
+            await prefetch.value
+            #expect(gotRoom.withLock { $0 })
+            await writer.finish(within: 5)
+        }
+    }
+}
