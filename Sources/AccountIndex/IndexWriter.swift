@@ -20,10 +20,14 @@ public final class IndexWriter: @unchecked Sendable {
         public var bytes: Int
         /// Answers stored in one transaction.
         public var perTransaction: Int
+        /// A pause after each transaction, as a slow disk would take (for the end-to-end tests
+        /// of what waits at exit).
+        public var pause: Duration
 
-        public init(bytes: Int = 4 << 20, perTransaction: Int = 8) {
+        public init(bytes: Int = 4 << 20, perTransaction: Int = 8, pause: Duration = .zero) {
             self.bytes = max(1, bytes)
             self.perTransaction = max(1, perTransaction)
+            self.pause = pause
         }
     }
 
@@ -159,6 +163,7 @@ public final class IndexWriter: @unchecked Sendable {
             do throws(IndexError) {
                 try await index.store(batch.compactMap(Self.entry), gaps: gaps)
                 written(Written(stored: batch.count, gaps: gaps.count))
+                if limits.pause > .zero { try? await Task.sleep(for: limits.pause) }
             } catch {
                 lock.withLock {
                     broken = true

@@ -23,7 +23,10 @@ final class IndexForBrowser: BrowserIndex, @unchecked Sendable {
         plain.received = nil
         self.client = plain
         self.post = post
-        writer = IndexWriter(index: index, written: { [weak self] _ in self?.tellCoverage() },
+        // The end-to-end tests make the disk slow, to see what waits at exit.
+        let pause = ProcessInfo.processInfo.environment["TAVUS_BROWSE_TEST_WRITE_PAUSE_MS"].flatMap(Int.init).map { Duration.milliseconds($0) }
+        writer = IndexWriter(index: index, limits: IndexWriter.Limits(pause: pause ?? .zero),
+                             written: { [weak self] _ in self?.tellCoverage() },
                              failed: { [weak self] in self?.fail($0) })
     }
 

@@ -55,8 +55,14 @@ struct TavusBrowse: ParsableCommand {
     static func main() {
         do {
             var command = try parseAsRoot()
+            let arguments = Array(CommandLine.arguments.dropFirst())
             if !(command is TavusBrowse) {
-                try BrowserOnlyOptions.refuse(in: type(of: command), arguments: Array(CommandLine.arguments.dropFirst()))
+                try BrowserOnlyOptions.refuse(in: type(of: command), arguments: arguments)
+            }
+            // The parser gives `--offline` to the bare command's group even after `list`.
+            if var list = command as? ListCommand, BrowserOnlyOptions.given("--offline", to: "list", in: arguments) {
+                list.offline = true
+                command = list
             }
             try command.run()
         } catch {
@@ -76,11 +82,18 @@ enum BrowserOnlyOptions {
     static func refuse(in command: any ParsableCommand.Type, arguments: [String]) throws {
         let name = command.configuration.commandName ?? ""
         let honoured: Set<String> = command == ListCommand.self || command == SearchCommand.self ? ["--offline"] : []
-        guard let start = arguments.firstIndex(of: name) else { return }
-        for argument in arguments[(start + 1)...].prefix(while: { $0 != "--" }) {
-            let option = String(argument.split(separator: "=", maxSplits: 1).first ?? "")
-            guard names.contains(option), !honoured.contains(option) else { continue }
+        for option in options(after: name, in: arguments) where names.contains(option) && !honoured.contains(option) {
             throw ValidationError("\(option) is an option of the browser; \(name) does not take it")
         }
+    }
+
+    static func given(_ option: String, to command: String, in arguments: [String]) -> Bool {
+        options(after: command, in: arguments).contains(option)
+    }
+
+    /// The options named after the subcommand's name, up to `--`.
+    private static func options(after command: String, in arguments: [String]) -> [String] {
+        guard let start = arguments.firstIndex(of: command) else { return [] }
+        return arguments[(start + 1)...].prefix(while: { $0 != "--" }).map { String($0.split(separator: "=", maxSplits: 1).first ?? "") }
     }
 }

@@ -89,6 +89,33 @@ struct BrowserIndexEndToEndTests {
         }
     }
 
+    @Test("200 pages turned, then q at once: the next --offline run holds every row that was on screen")
+    func pagesTurnedJustBeforeQuitReachTheIndex() async throws {
+        let cache = try TemporaryDirectory(prefix: "cache")
+        defer { cache.remove() }
+        let indexPath = cache.file("account.sqlite")
+        var address = ""
+        try await withSandbox(count: 2_000) { sandbox in
+            address = sandbox.baseURL.absoluteString
+            // A disk slower than the paging, so pages still wait for the writer at q.
+            try await withBrowser(against: sandbox, ["--index-path", indexPath, "--limit", "10"],
+                                  environment: ["TAVUS_BROWSE_TEST_WRITE_PAUSE_MS": "100"], columns: 140, rows: 30) { tmux in
+                try await tmux.waitFor(text: "page 1/200")
+                for number in 2...200 {
+                    try await tmux.press("n")
+                    try await tmux.waitFor(text: "page \(number)/200 ")
+                }
+                try await tmux.press("q")
+                #expect(try await tmux.waitForExit() == 0)
+            }
+        }
+        let listed = try await runBrowse(["list", "--offline", "--all", "--limit", "100", "--format", "tsv",
+                                          "--index-path", indexPath, "--base-url", address])
+        #expect(listed.status == 0, "stderr: \(listed.standardError)")
+        let ids = Set(listed.standardOutput.split(separator: "\n").dropFirst().map { $0.split(separator: "\t").first.map(String.init) ?? "" })
+        #expect(ids.count == 2_000, "the index holds \(ids.count) of the 2,000 rows shown")
+    }
+
     @Test("q leaves the index as one file, its WAL folded back; Ctrl-C in --demo removes the demo's index with its folder")
     func theIndexIsClosedOnEveryWayOut() async throws {
         let cache = try TemporaryDirectory(prefix: "cache")
@@ -168,12 +195,15 @@ struct BrowserIndexEndToEndTests {
             _ = try await synced(sandbox, into: indexPath)
             let newest = try #require(sandbox.conversations.first)
             sandbox.setLatency(milliseconds: 2_500)
-            try await withBrowser(against: sandbox, ["--index-path", indexPath], columns: 140, rows: 30) { tmux in
-                let early = try await tmux.waitFor(text: "from the index · revalidating…")
-                #expect(early.text.contains(newest.id))
-                #expect(early.text.contains("loading page 1…"), "the API has not answered yet")
-                try await tmux.waitFor("the API's page") { screen in
-                    !screen.text.contains("from the index") && screen.text.contains("loaded ·") && screen.text.contains(newest.id)
+            // At the default --limit and at one the sync never used: the index knows the list's order.
+            for limit in [[], ["--limit", "7"]] {
+                try await withBrowser(against: sandbox, ["--index-path", indexPath] + limit, columns: 140, rows: 30) { tmux in
+                    let early = try await tmux.waitFor(text: "from the index · revalidating…")
+                    #expect(early.text.contains(newest.id))
+                    #expect(early.text.contains("loading page 1…"), "the API has not answered yet")
+                    try await tmux.waitFor("the API's page") { screen in
+                        !screen.text.contains("from the index") && screen.text.contains("loaded ·") && screen.text.contains(newest.id)
+                    }
                 }
             }
         }
