@@ -27,9 +27,11 @@ let package = Package(
             providers: [.apt(["libncurses-dev"])]
         ),
         .target(name: "CTerminalSignals"),
+        .target(name: "TavusModels"),
         .target(
             name: "TavusAPI",
             dependencies: [
+                "TavusModels",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -52,7 +54,7 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
-        .target(name: "BrowserCore", dependencies: ["TavusAPI"]),
+        .target(name: "BrowserCore", dependencies: ["TavusModels"]),
         .target(name: "TerminalUI", dependencies: ["CNCurses", "CTerminalSignals", "BrowserCore"]),
         .target(name: "BrowserRuntime", dependencies: ["BrowserCore", "TavusAPI"]),
         .target(name: "BrowseConfiguration", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),

@@ -16,7 +16,7 @@ public struct Account: Sendable {
         var resources: [ResourceKind: PageStore<ResourceKey, ResourcePage>] = [:]
         for kind in ResourceKind.allCases {
             resources[kind] = PageStore(capacity: fetcher.capacity, staleAfter: fetcher.staleAfter) { key, onRetry throws(TavusError) in
-                try await kind.descriptor.fetchPage(client, key, onRetry)
+                try await ResourceSource.of(kind).fetchPage(client, key, onRetry)
             }
         }
         self.resources = resources

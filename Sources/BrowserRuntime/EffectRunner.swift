@@ -224,7 +224,7 @@ public final class EffectRunner {
         Task {
             await barrier.value
             do throws(TavusError) {
-                let row = try await kind.descriptor.fetchRecord(names, id)
+                let row = try await ResourceSource.of(kind).fetchRecord(names, id)
                 post(.recordLoaded(kind, id: id, row))
                 await EffectRunner.lookUpReplicas(row.replicaIDs, names: names, post: post)
             } catch {

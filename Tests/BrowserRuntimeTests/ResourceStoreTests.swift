@@ -1,4 +1,5 @@
 import BrowserCore
+@testable import BrowserRuntime
 import Foundation
 import TavusAPI
 import TavusSandbox
@@ -19,7 +20,7 @@ private func withSandbox(
 @Suite("Resource pages and records")
 struct ResourceStoreTests {
     static func store(_ client: TavusClient, _ kind: ResourceKind) -> PageStore<ResourceKey, ResourcePage> {
-        PageStore { key, onRetry throws(TavusError) in try await kind.descriptor.fetchPage(client, key, onRetry) }
+        PageStore { key, onRetry throws(TavusError) in try await ResourceSource.of(kind).fetchPage(client, key, onRetry) }
     }
 
     @Test func personasPageIsFetchedOnceAndSharedWhileInFlight() async throws {
@@ -74,11 +75,11 @@ struct ResourceStoreTests {
             let directory = NameDirectory(client: client)
             let id = sandbox.personas[0].id
             async let lookup = directory.lookUp(personaIDs: [id], replicaIDs: [])
-            async let record = ResourceKind.personas.descriptor.fetchRecord(directory, id)
+            async let record = ResourceSource.of(ResourceKind.personas).fetchRecord(directory, id)
             let (names, row) = try await (lookup, record)
             #expect(names.names.personas[id] == sandbox.personas[0].name)
             #expect(row.name == sandbox.personas[0].name)
-            _ = try await ResourceKind.personas.descriptor.fetchRecord(directory, id)
+            _ = try await ResourceSource.of(ResourceKind.personas).fetchRecord(directory, id)
             #expect(sandbox.requestCount { $0.path == "/v2/personas/\(id)" } == 1)
         }
     }
@@ -87,11 +88,11 @@ struct ResourceStoreTests {
         try await withSandbox { sandbox, client in
             let directory = NameDirectory(client: client)
             let failed = try #require(sandbox.replicas.first { $0.status == .error })
-            let row = try await ResourceKind.replicas.descriptor.fetchRecord(directory, failed.id)
+            let row = try await ResourceSource.of(ResourceKind.replicas).fetchRecord(directory, failed.id)
             #expect(row.id == failed.id && row.url?.hasPrefix("https://") == true)
             #expect(row.pane.contains(.field("Error", .state(failed.errorMessage ?? "", isFailure: true))))
             #expect(failed.errorMessage?.isEmpty == false)
-            _ = try await ResourceKind.replicas.descriptor.fetchRecord(directory, failed.id)
+            _ = try await ResourceSource.of(ResourceKind.replicas).fetchRecord(directory, failed.id)
             #expect(sandbox.requestCount { $0.path == "/v2/replicas/\(failed.id)" } == 1)
         }
     }
@@ -100,7 +101,7 @@ struct ResourceStoreTests {
         try await withSandbox { sandbox, client in
             let directory = NameDirectory(client: client)
             await #expect(throws: TavusError.http(status: 400, message: "Invalid persona_id")) {
-                _ = try await ResourceKind.personas.descriptor.fetchRecord(directory, "pffffffffff0")
+                _ = try await ResourceSource.of(ResourceKind.personas).fetchRecord(directory, "pffffffffff0")
             }
         }
     }

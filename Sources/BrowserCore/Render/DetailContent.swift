@@ -1,5 +1,5 @@
 import Foundation
-import TavusAPI
+import TavusModels
 
 /// One line of the detail pane as styled pieces.
 struct StyledLine: Hashable {

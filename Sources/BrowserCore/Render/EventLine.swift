@@ -1,4 +1,4 @@
-import TavusAPI
+import TavusModels
 
 /// One labelled line of the pane for an event that is not already a field of its own (joined,
 /// shutdown, transcript and analysis are): what the event carries, in a few words.

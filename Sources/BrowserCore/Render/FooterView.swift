@@ -1,4 +1,4 @@
-import TavusAPI
+import TavusModels
 
 /// The bottom line: a prompt, a message or the key hints on the left; the load state on the right.
 enum FooterView {

@@ -1,4 +1,4 @@
-import TavusAPI
+import TavusModels
 
 /// The top line: what is shown (source, filter, page, total) and the help key.
 enum HeaderView {

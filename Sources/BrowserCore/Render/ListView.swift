@@ -1,5 +1,5 @@
 import Foundation
-import TavusAPI
+import TavusModels
 
 /// The table of conversations: id, name, persona (and replica on a wide screen), status and
 /// creation time, with the selection marked.
@@ -83,7 +83,7 @@ enum ListView {
     }
 
     /// A conversation's cells for the shown columns.
-    static func cells(_ conversation: Conversation, names: NameDirectory.Names, columns: Columns) -> [(text: String, style: Style)] {
+    static func cells(_ conversation: Conversation, names: KnownNames, columns: Columns) -> [(text: String, style: Style)] {
         /// A persona's or replica's name; its id, dimmed, until the name is known.
         func person(_ id: String?, in known: [String: String]) -> (String, Style) {
             if let id, let name = known[id], !name.isEmpty { return (TerminalText.sanitize(name), .normal) }

@@ -1,9 +1,9 @@
 import Foundation
-import TavusAPI
+import TavusModels
 
 /// The text of a persona's or replica's pane, from its row's pane items, wrapped to a width.
 enum ResourcePaneContent {
-    static func lines(for pane: ResourceScreen.Pane, kind: ResourceKind, names: NameDirectory.Names, width: Int) -> [StyledLine] {
+    static func lines(for pane: ResourceScreen.Pane, kind: ResourceKind, names: KnownNames, width: Int) -> [StyledLine] {
         guard let row = pane.row else {
             if let failure = pane.failure {
                 let text = "The \(kind.descriptor.singular) could not be loaded: " + TerminalText.sanitize(failure)
@@ -19,7 +19,7 @@ enum ResourcePaneContent {
 
     private static let memo = LastPaneLines()
 
-    private static func wrap(_ row: ResourceRow, names: NameDirectory.Names, width: Int) -> [StyledLine] {
+    private static func wrap(_ row: ResourceRow, names: KnownNames, width: Int) -> [StyledLine] {
         var lines: [StyledLine] = []
         for item in row.pane {
             switch item {
@@ -42,7 +42,7 @@ enum ResourcePaneContent {
     }
 
     /// A pane field's text: like the table's, but a replica as `Name (id)` and times in full.
-    private static func paneText(_ cell: ResourceCell, names: NameDirectory.Names) -> (String?, Style) {
+    private static func paneText(_ cell: ResourceCell, names: KnownNames) -> (String?, Style) {
         switch cell {
         case .replica(let id): (DetailContent.named(id, in: names.replicas), .normal)
         case .time(let timestamp): (timestamp.longUTC, .normal)

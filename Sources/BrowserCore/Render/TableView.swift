@@ -1,4 +1,4 @@
-import TavusAPI
+import TavusModels
 
 /// The one table renderer: headings, rows of styled cells cut to their columns, the selection
 /// marked. A resource view's columns come from its kind's registry entry (those that fit the
@@ -12,7 +12,7 @@ enum TableView {
         return shown.map { (index: $0.offset, column: $0.element, width: $0.element.width > 0 ? $0.element.width : flexible) }
     }
 
-    static func draw(_ screen: ResourceScreen, names: NameDirectory.Names, isLoading: Bool, layout: Layout, into frame: inout Frame) {
+    static func draw(_ screen: ResourceScreen, names: KnownNames, isLoading: Bool, layout: Layout, into frame: inout Frame) {
         let width = layout.listWidth
         let columns = fitted(screen.descriptor.columns, width: width)
         drawHeadings(columns.map { ($0.column.title, $0.width) }, width: width, into: &frame)
@@ -66,7 +66,7 @@ enum TableView {
 
 /// How a cell reads and looks, in the table and the pane alike.
 enum CellText {
-    static func show(_ cell: ResourceCell, names: NameDirectory.Names) -> (String, Style) {
+    static func show(_ cell: ResourceCell, names: KnownNames) -> (String, Style) {
         switch cell {
         case .text(let text):
             let clean = TerminalText.sanitize(text)

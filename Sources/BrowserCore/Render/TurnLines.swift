@@ -1,4 +1,4 @@
-import TavusAPI
+import TavusModels
 
 /// The pane's lines for one transcript turn: time, role and text; tool calls as
 /// `→ name {args}` and tool answers as `← {…}`, each on one line, and the long system prompt

@@ -1,4 +1,4 @@
-import TavusAPI
+import TavusModels
 
 /// Personas (PALs): `GET /v2/personas`, filtered by `persona_type`; the list's items are whole,
 /// and one opened from a link is read through the name directory, so a persona already
@@ -15,9 +15,7 @@ public enum PersonaResource {
             .init("TYPE", width: 6, shownFrom: 70),
             .init("CREATED (UTC)", width: 16, shownFrom: 130),
         ],
-        paneTitle: "Persona", urlName: nil, paneFetchesRecord: false,
-        fetchPage: ResourceDescriptor.listFetch("personas", filteredBy: "persona_type", row: row),
-        fetchRecord: { directory, id throws(TavusError) in row(try await directory.persona(id: id)) })
+        paneTitle: "Persona", urlName: nil, paneFetchesRecord: false)
 
     public static func row(_ persona: Persona) -> ResourceRow {
         var pane: [PaneItem] = [

@@ -1,4 +1,4 @@
-import TavusAPI
+import TavusModels
 
 /// Replicas (faces): `GET /v2/replicas`, filtered by `replica_type`; a pane reads the replica's
 /// own record, which alone has its error message, once per run.
@@ -14,9 +14,7 @@ public enum ReplicaResource {
             .init("TYPE", width: 6, shownFrom: 70),
             .init("CREATED (UTC)", width: 16, shownFrom: 110),
         ],
-        paneTitle: "Replica", urlName: "thumbnail video", paneFetchesRecord: true,
-        fetchPage: ResourceDescriptor.listFetch("replicas", filteredBy: "replica_type", row: row),
-        fetchRecord: { directory, id throws(TavusError) in row(try await directory.replica(id: id)) })
+        paneTitle: "Replica", urlName: "thumbnail video", paneFetchesRecord: true)
 
     public static func row(_ replica: Replica) -> ResourceRow {
         let status = ResourceCell.state(replica.status, isFailure: replica.status.lowercased() == "error")

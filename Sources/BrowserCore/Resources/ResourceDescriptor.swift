@@ -1,9 +1,8 @@
-import Foundation
-import TavusAPI
+import TavusModels
 
-/// Everything the browser knows of one kind of resource, in one place: its names, endpoint
-/// and decoding (through `fetchPage`), filter, columns, pane and actions. The screens are
-/// drawn from it, so a new resource is a model and one entry in `ResourceRegistry`.
+/// Everything the screens know of one kind of resource, in one place: its names, filter,
+/// columns, pane and actions. Where its rows come from is its `ResourceSource`, in the data
+/// layer, which the screens never see.
 public struct ResourceDescriptor: Sendable {
     /// A column of the table: its heading, its width, and the list width from which it shows.
     /// The column of width 0 takes what the others leave (at least 10).
@@ -18,10 +17,6 @@ public struct ResourceDescriptor: Sendable {
             self.shownFrom = shownFrom
         }
     }
-
-    public typealias PageFetch = @Sendable (TavusClient, ResourceKey, _ onRetry: @escaping @Sendable (RetryNotice) -> Void)
-        async throws(TavusError) -> ResourcePage
-    public typealias RecordFetch = @Sendable (NameDirectory, String) async throws(TavusError) -> ResourceRow
 
     public var kind: ResourceKind
     /// `personas`: the view's name, first of the names `:` takes.
@@ -41,19 +36,4 @@ public struct ResourceDescriptor: Sendable {
     /// Whether an item's pane needs its own record (`GET …/{id}`), the list's items lacking
     /// fields the pane shows; the row is shown until it comes.
     public var paneFetchesRecord: Bool
-    public var fetchPage: PageFetch
-    public var fetchRecord: RecordFetch
-
-    /// The page fetch of a resource listed at `GET /v2/COLLECTION`, filtered by `parameter`
-    /// (no filter for `all`), its items decoded as `Item` and made into rows by `row`.
-    public static func listFetch<Item: Decodable & Sendable & Hashable>(
-        _ collection: String, filteredBy parameter: String, row: @escaping @Sendable (Item) -> ResourceRow
-    ) -> PageFetch {
-        { client, key, onRetry throws(TavusError) in
-            let query = key.filter == "all" ? [] : [URLQueryItem(name: parameter, value: key.filter)]
-            let page: ListPage<Item, String> = try await client.list(
-                collection, page: key.number, limit: key.limit, filter: key.filter, query: query, onRetry: onRetry)
-            return page.map(row)
-        }
-    }
 }

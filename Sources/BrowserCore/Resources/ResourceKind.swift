@@ -1,4 +1,4 @@
-import TavusAPI
+import TavusModels
 
 /// The resources listed beside conversations. Each is described once, in the registry.
 public enum ResourceKind: String, Sendable, Hashable, CaseIterable {

@@ -1,4 +1,4 @@
-import TavusAPI
+import TavusModels
 
 /// One item of a resource, as the table and the pane show it: made by its kind's registry
 /// entry from the API's model, so the screens need not know the model.

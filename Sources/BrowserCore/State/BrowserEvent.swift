@@ -1,5 +1,5 @@
 import Foundation
-import TavusAPI
+import TavusModels
 
 /// Everything that can happen to the browser: keys from the user, answers from the fetcher.
 public enum BrowserEvent: Sendable, Hashable {
@@ -32,7 +32,7 @@ public enum BrowserEvent: Sendable, Hashable {
     case urlOpenResult(url: String, failure: String?)
     /// Persona and replica names were looked up for the ids of a page; `failure` when some
     /// lookup failed (those rows keep showing ids).
-    case namesFound(NameDirectory.Names, failure: TavusError?)
+    case namesFound(KnownNames, failure: TavusError?)
     case indexResults(IndexResults)
     /// The index's copy of a page (see `Effect.loadIndexPage`); nil when it has none.
     case indexPageLoaded(PageKey, ConversationPage?)

@@ -1,5 +1,5 @@
 import Foundation
-import TavusAPI
+import TavusModels
 
 /// The whole state of the browser as one value. `update` changes it; `render` draws it.
 public struct BrowserState: Sendable, Hashable {
@@ -73,7 +73,7 @@ public struct BrowserState: Sendable, Hashable {
     public var sync: SyncProgress?
     public var watchPaused: Bool = false
     /// Persona and replica names by id, as far as they are known.
-    public var names = NameDirectory.Names()
+    public var names = KnownNames()
     /// Whether a failed name lookup was reported already: one message, not one per page.
     public var nameFailureReported = false
     public var size: TerminalSize

@@ -1,4 +1,4 @@
-import TavusAPI
+import TavusModels
 
 /// The detail pane: the conversation as its row showed it, and the verbose answer as it comes.
 public struct DetailState: Sendable, Hashable {

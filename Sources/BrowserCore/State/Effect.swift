@@ -1,4 +1,4 @@
-import TavusAPI
+import TavusModels
 
 /// What `update` asks the outside world to do. The runner carries effects out and
 /// reports back with events.

@@ -1,5 +1,5 @@
 import Foundation
-import TavusAPI
+import TavusModels
 
 /// A conversation the local index found for a search, with the transcript line that matched.
 public struct IndexHit: Sendable, Hashable {

@@ -1,4 +1,4 @@
-import TavusAPI
+import TavusModels
 
 /// A screen of the stack above the conversations: a resource's list with its pane, or one
 /// record opened from a link (`P`, `R`). Each keeps its own page, selection and scroll, so

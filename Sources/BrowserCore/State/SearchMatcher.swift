@@ -1,4 +1,4 @@
-import TavusAPI
+import TavusModels
 
 /// Case-insensitive matching of a search text against names and ids, as they are shown
 /// (sanitized). The list's highlight uses `range(of:in:)` too, so a row matches exactly when

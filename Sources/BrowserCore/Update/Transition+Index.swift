@@ -1,4 +1,4 @@
-import TavusAPI
+import TavusModels
 
 /// The local index in the browser: `/` searching it as the user types, and `S` syncing it.
 extension Transition {

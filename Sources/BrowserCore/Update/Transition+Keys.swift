@@ -1,4 +1,4 @@
-import TavusAPI
+import TavusModels
 
 extension Transition {
     mutating func handleKey(_ key: Key) {

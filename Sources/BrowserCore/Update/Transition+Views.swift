@@ -1,4 +1,4 @@
-import TavusAPI
+import TavusModels
 
 /// The screens above the conversations: resource lists (`:personas`, `:replicas`) and
 /// records opened from a link (`P`, `R`). Every change goes to the top screen.

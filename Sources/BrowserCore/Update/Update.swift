@@ -1,4 +1,4 @@
-import TavusAPI
+import TavusModels
 
 /// The browser's one state transition: an event in, the new state and the effects out.
 /// Pure: no I/O, no clock, no randomness, so every behaviour is a unit test.

@@ -7,18 +7,7 @@
 /// The records of personas and replicas opened in full are kept too: each persona is fetched
 /// at most once, whether for its name or its pane.
 public actor NameDirectory {
-    /// Names known so far, by id.
-    public struct Names: Sendable, Hashable {
-        public var personas: [String: String]
-        public var replicas: [String: String]
-
-        public init(personas: [String: String] = [:], replicas: [String: String] = [:]) {
-            self.personas = personas
-            self.replicas = replicas
-        }
-
-        public var isEmpty: Bool { personas.isEmpty && replicas.isEmpty }
-    }
+    public typealias Names = KnownNames
 
     /// What one lookup found, and the first failure, if any.
     public struct Lookup: Sendable, Hashable {

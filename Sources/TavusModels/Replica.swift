@@ -60,16 +60,16 @@ extension Replica: Decodable {
 
 /// A list answer of any resource: `{"data": [...], "total_count": N}`, each item decoded on
 /// its own so that one malformed item is dropped, not the page.
-struct ListBody<Item: Decodable>: Decodable {
-    var data: [Item]
-    var totalCount: Int?
+package struct ListBody<Item: Decodable>: Decodable {
+    package var data: [Item]
+    package var totalCount: Int?
 
     enum CodingKeys: String, CodingKey {
         case data
         case totalCount = "total_count"
     }
 
-    init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         data = try c.decode([Lossy<Item>].self, forKey: .data).compactMap(\.value)
         totalCount = Count.read(c.lenientString(.totalCount))

@@ -1,0 +1,2 @@
+/// The client speaks in the models' types: whoever imports it has them too.
+@_exported import TavusModels
