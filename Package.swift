@@ -68,7 +68,9 @@ let package = Package(
         .executableTarget(
             name: "tavus-browse",
             dependencies: [
-                "TavusAPI", "TavusSandbox", "BrowserCore", "BrowserRuntime", "TerminalUI", "BrowseConfiguration", "AccountIndex",
+                "TavusAPI", "BrowserCore", "BrowserRuntime", "TerminalUI", "BrowseConfiguration", "AccountIndex",
+                // Not linked: `--demo` starts it, and SwiftPM builds it beside this one.
+                "tavus-sandbox",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -22,8 +22,10 @@ public final class EffectRunner {
     /// The record the pane asked for last, and when; an older one still waiting is cancelled.
     private var recordLoad: Task<Void, Never>?
     private var lastRecordRequest = ContinuousClock.now - .seconds(60)
-    /// The first account's local index, if it has one.
-    private let index: (any BrowserIndex)?
+    /// The local index of the account on screen, if it has one.
+    private var index: (any BrowserIndex)? { account.index }
+    /// The account's turn on screen: answers to loads of an earlier turn are dropped.
+    private var turn: Int
     /// The search of the index under way; a newer text cancels it.
     private var indexSearch: Task<Void, Never>?
 
@@ -37,7 +39,7 @@ public final class EffectRunner {
     /// terminal (on the screen's thread); `openURL` starts a browser and waits briefly for its verdict.
     /// `profile` names the account `fetcher` belongs to, with the options the browser started
     /// with, and `openAccount` opens another for `:profile NAME`.
-    public init(
+    public convenience init(
         fetcher: ConversationFetcher,
         profile: (name: String, options: BrowserState.Options, filter: StatusFilter)? = nil,
         openAccount: AccountOpener? = nil,
@@ -47,15 +49,29 @@ public final class EffectRunner {
         emit: @escaping (String) -> Void,
         openURL: @escaping @Sendable (String) -> String? = URLOpener.open
     ) {
-        account = Account(fetcher: fetcher)
+        self.init(account: Account(fetcher: fetcher, index: index), profile: profile, openAccount: openAccount,
+                  recordRefresh: recordRefresh, post: post, emit: emit, openURL: openURL)
+    }
+
+    /// `account` is the one on screen first; its answers reach `post` through its link.
+    public init(
+        account: Account,
+        profile: (name: String, options: BrowserState.Options, filter: StatusFilter)? = nil,
+        openAccount: AccountOpener? = nil,
+        recordRefresh: Duration = EffectRunner.recordRefreshInterval,
+        post: @escaping @Sendable (BrowserEvent) -> Void,
+        emit: @escaping (String) -> Void,
+        openURL: @escaping @Sendable (String) -> String? = URLOpener.open
+    ) {
+        self.account = account
         self.profile = profile?.name
         if let profile { accounts[profile.name] = (account, profile.options, profile.filter) }
         self.openAccount = openAccount
-        self.index = index
         self.recordRefresh = recordRefresh
         self.post = post
         self.emit = emit
         self.openURL = openURL
+        turn = account.link.show(on: post)
     }
 
     public func perform(_ effect: Effect) {
@@ -80,6 +96,7 @@ public final class EffectRunner {
         case .searchIndex(let text, let status): searchIndex(text, status: status)
         case .startSync: sync()
         case .loadIndexPage(let key): loadIndexPage(key)
+        case .cancelSync: _ = account.link.cancelSync()
         case .quit:
             recordLoad?.cancel()
             indexSearch?.cancel()
@@ -91,9 +108,8 @@ public final class EffectRunner {
     private func load(_ key: PageKey, requestID: Int, reload: Bool) {
         let fetcher = self.fetcher
         let names = self.names
-        let post = self.post
         let barrier = self.barrier
-        Task {
+        inTurn { post in
             await barrier.value
             guard let page = await EffectRunner.show(key, requestID: requestID, reload: reload, fetcher: fetcher, post: post) else { return }
             await EffectRunner.lookUpNames(in: page, names: names, post: post)
@@ -139,6 +155,7 @@ public final class EffectRunner {
 
     private func invalidate() {
         let account = self.account
+        turn = account.link.nextTurn()
         let previous = barrier
         barrier = Task {
             await previous.value
@@ -152,7 +169,7 @@ public final class EffectRunner {
     /// later, unless another record is asked for first.
     private func loadDetail(_ id: String, fresh: Bool) {
         let fetcher = self.fetcher
-        let post = self.post
+        let post = turnPost
         let refresh = recordRefresh
         let barrier = self.barrier
         let now = ContinuousClock.now
@@ -183,9 +200,8 @@ public final class EffectRunner {
     private func loadResource(_ key: ResourceKey, requestID: Int, reload: Bool) {
         let store = account.store(key.kind)
         let names = self.names
-        let post = self.post
         let barrier = self.barrier
-        Task {
+        inTurn { post in
             await barrier.value
             var shown: ResourcePage?
             if !reload, let cached = await store.cached(key) {
@@ -219,9 +235,8 @@ public final class EffectRunner {
     /// One record for a screen opened from a link, through the name directory that may hold it.
     private func loadRecord(_ kind: ResourceKind, id: String) {
         let names = self.names
-        let post = self.post
         let barrier = self.barrier
-        Task {
+        inTurn { post in
             await barrier.value
             do throws(TavusError) {
                 let row = try await ResourceSource.of(kind).fetchRecord(names, id)
@@ -240,42 +255,53 @@ public final class EffectRunner {
     }
 
     /// `:profile NAME`: the account is opened (or found open) away from the screen's thread.
+    /// The account on screen posts the switch as its last event: no answer of its own can
+    /// follow it onto the new account's screen.
     private func switchProfile(_ name: String) {
         let post = self.post
         let accounts = self.accounts
+        let leaving = account.link
         guard let openAccount else {
             post(.profileFailed("No config file with profiles: see the README's Configuration"))
             return
         }
         Thread.detachNewThread {
-            if let opened = accounts[name] {
-                post(.profileSwitched(name: name, options: opened.options, filter: opened.filter))
-                return
+            let opened: AccountShelf.Opened
+            if let known = accounts[name] {
+                opened = known
+            } else {
+                switch openAccount(name) {
+                case .success(let (account, options, filter)):
+                    opened = (account, options, filter)
+                    accounts[name] = opened
+                case .failure(let failure):
+                    post(.profileFailed(failure.message))
+                    return
+                }
             }
-            switch openAccount(name) {
-            case .success(let (account, options, filter)):
-                accounts[name] = (account, options, filter)
-                post(.profileSwitched(name: name, options: options, filter: filter))
-            case .failure(let failure):
-                post(.profileFailed(failure.message))
-            }
+            let switched = BrowserEvent.profileSwitched(name: name, options: opened.options, filter: opened.filter)
+            if opened.account.link === leaving { post(switched) } else { leaving.hide(posting: switched) }
         }
     }
 
     /// Talks to the account of `name` from now on; the one left stays on the shelf with its
     /// caches, under its profile's name, for a switch back.
+    /// A sync of the account under way is shown again, and what its index covers.
     private func useAccount(_ name: String) {
         guard let next = accounts[name], name != profile else { return }
         recordLoad?.cancel()
+        indexSearch?.cancel()
         account = next.account
         profile = name
         barrier = Task {}
+        turn = account.link.show(on: post)
+        if let progress = account.link.syncProgress { account.link.post(.syncUnderWay(progress)) }
+        tellCoverage()
     }
 
     private func loadIndexPage(_ key: PageKey) {
         guard let index else { return }
-        let post = self.post
-        Task {
+        inTurn { post in
             post(.indexPageLoaded(key, await index.page(key)))
         }
     }
@@ -283,7 +309,8 @@ public final class EffectRunner {
     /// Tells the screen what the index covers.
     public func tellCoverage() {
         guard let index else { return }
-        let post = self.post
+        let link = account.link
+        let post: @Sendable (BrowserEvent) -> Void = { link.post($0) }
         Task {
             do throws(IndexProblem) {
                 post(.indexCoverage(try await index.coverage(), now: Date()))
@@ -295,7 +322,7 @@ public final class EffectRunner {
 
     private func searchIndex(_ text: String, status: StatusFilter) {
         guard let index else { return }
-        let post = self.post
+        let post = turnPost
         indexSearch?.cancel()
         indexSearch = Task {
             do throws(IndexProblem) {
@@ -308,17 +335,27 @@ public final class EffectRunner {
         }
     }
 
-    /// The sync runs on its own; its progress and its end come back as events, then what the
-    /// index covers now.
+    /// The sync runs on its own, one per account, tied to its account: its progress and its
+    /// end show while that account is on screen, then what the index covers now. Esc cancels
+    /// it (`cancelSync`), which says so itself.
     private func sync() {
         guard let index else { return }
-        let post = self.post
-        Task {
-            switch await index.sync(progress: { post(.syncProgress($0)) }) {
-            case .success(let summary): post(.syncFinished(summary: summary, failed: false))
-            case .failure(let problem): post(.syncFinished(summary: "Sync stopped: \(problem.message)", failed: true))
+        let link = account.link
+        if let progress = link.syncProgress {
+            link.post(.syncUnderWay(progress))
+            return
+        }
+        _ = link.startSync {
+            let result = await index.sync { progress in
+                link.syncMoved(progress)
+                link.post(.syncProgress(progress))
             }
-            if let coverage = try? await index.coverage() { post(.indexCoverage(coverage, now: Date())) }
+            switch result {
+            case .success(let summary): link.post(.syncFinished(summary: summary, failed: false))
+            case .failure(let problem):
+                if !Task.isCancelled { link.post(.syncFinished(summary: "Sync stopped: \(problem.message)", failed: true)) }
+            }
+            if let coverage = try? await index.coverage() { link.post(.indexCoverage(coverage, now: Date())) }
         }
     }
 
@@ -330,7 +367,7 @@ public final class EffectRunner {
 
     private func end(_ id: String) {
         let fetcher = self.fetcher
-        let post = self.post
+        let post = turnPost
         Task {
             do throws(TavusError) {
                 try await fetcher.client.endConversation(id: id)
@@ -340,6 +377,19 @@ public final class EffectRunner {
                 post(.endFailed(id: id, error))
             }
         }
+    }
+
+    /// Posts to the screen what is asked in this turn; dropped once the turn ended.
+    private var turnPost: @Sendable (BrowserEvent) -> Void {
+        let link = account.link
+        let turn = self.turn
+        return { link.post($0, turn: turn) }
+    }
+
+    /// A load of this turn: cancelled when the turn ends, its answers posted only during it.
+    private func inTurn(_ work: @escaping @Sendable (_ post: @escaping @Sendable (BrowserEvent) -> Void) async -> Void) {
+        let link = account.link
+        link.load { turn in await work { link.post($0, turn: turn) } }
     }
 
     private static func fetch(

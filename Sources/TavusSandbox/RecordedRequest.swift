@@ -27,6 +27,12 @@ public struct RecordedRequest: Sendable, Hashable {
         self.time = time
     }
 
+    /// The same request with no trace of its key: no `x-api-key`, no other header that may hold it.
+    var withoutKey: RecordedRequest {
+        RecordedRequest(method: method, path: path, query: query, userAgent: userAgent, apiKey: nil,
+                        headers: headers.filter { ["user-agent", "accept", "accept-encoding", "host"].contains($0.key) }, time: time)
+    }
+
     /// The 1-based page a list request asks for, `page` defaulting to 1 as the API does;
     /// nil for any other request.
     var listPage: Int? {

@@ -19,11 +19,20 @@ public struct SandboxConfiguration: Sendable {
     public var completionDelay: Double
     /// Serve https with `SandboxCertificate` instead of plain http.
     public var tls: Bool
+    /// What is kept of the requests received.
+    public var requestLog: RequestLog
+
+    /// The requests a sandbox keeps: all of them with their keys (for tests, which check where
+    /// a key went), or, for a sandbox that runs for long (`--demo`), the last few without keys.
+    public enum RequestLog: Sendable, Hashable {
+        case everything
+        case lastWithoutKeys(Int)
+    }
 
     public init(
         apiKey: String = defaultAPIKey, count: Int = 300, seed: UInt64 = 42,
         port: Int = 0, latencyMilliseconds: Int = 0, recentlyEnded: Int = 0, completionDelay: Double = 12,
-        tls: Bool = false
+        tls: Bool = false, requestLog: RequestLog = .everything
     ) {
         self.apiKey = apiKey
         self.count = count
@@ -33,5 +42,6 @@ public struct SandboxConfiguration: Sendable {
         self.recentlyEnded = recentlyEnded
         self.completionDelay = completionDelay
         self.tls = tls
+        self.requestLog = requestLog
     }
 }

@@ -19,7 +19,7 @@ struct SandboxResponder: HTTPResponder {
             query: Self.query(of: request), userAgent: request.headers[.userAgent],
             apiKey: request.headers[Self.apiKeyField], headers: Self.headers(of: request))
         let (fault, latency) = api.state.withLock { state in
-            state.requests.append(recorded)
+            state.record(recorded)
             return (state.faults.take(for: recorded), state.latencyMilliseconds)
         }
         if latency > 0 {

@@ -53,6 +53,7 @@ public final class SandboxServer: Sendable {
         var initial = SandboxState(conversations: conversations, latencyMilliseconds: configuration.latencyMilliseconds)
         initial.completingLate = late
         initial.completionDelay = configuration.completionDelay
+        initial.requestLog = configuration.requestLog
         let state = Locked(initial)
         let api = SandboxAPI(apiKey: configuration.apiKey, events: events, state: state, personas: personas, replicas: replicas)
         let logger = Logger(label: "tavus-sandbox") { _ in SwiftLogNoOpLogHandler() }

@@ -18,4 +18,16 @@ struct SandboxState: Sendable {
     /// When each of those was first asked for.
     var firstLooks: [String: Date] = [:]
     var completionDelay: Double = 12
+    var requestLog: SandboxConfiguration.RequestLog = .everything
+
+    /// Keeps a request as the log says: all of it, or among the last few without its key.
+    mutating func record(_ request: RecordedRequest) {
+        switch requestLog {
+        case .everything:
+            requests.append(request)
+        case .lastWithoutKeys(let limit):
+            requests.append(request.withoutKey)
+            if requests.count > max(1, limit) { requests.removeFirst(requests.count - max(1, limit)) }
+        }
+    }
 }

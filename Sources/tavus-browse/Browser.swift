@@ -85,16 +85,12 @@ enum Browser {
                                                   hasIndex: local != nil, isOffline: options.offline)
         let state = BrowserState(options: browserOptions, filter: filter, size: TerminalSize(rows: 24, columns: 80))
         let mailbox = Mailbox()
-        var client = connection.client
-        let index = local.map { IndexForBrowser(index: $0.index, client: client, post: mailbox.post) }
-        if !options.offline { client.received = index?.store }
-        let fetcher = ConversationFetcher(client: client, capacity: options.cachePages, staleAfter: options.staleAfter,
-                                          beforePrefetch: index?.room)
+        let (account, index) = OtherAccounts.account(connection.client, local: local, options: options, writeThrough: !options.offline)
         let terminal = Terminal(mouse: !options.noMouse)
         let others = OtherAccounts(options)
         let runner = EffectRunner(
-            fetcher: fetcher, profile: settings.profile.map { ($0.name, browserOptions, filter) },
-            openAccount: others.open, index: index, post: mailbox.post, emit: terminal.emit)
+            account: account, profile: settings.profile.map { ($0.name, browserOptions, filter) },
+            openAccount: others.open, post: mailbox.post, emit: terminal.emit)
         runner.tellCoverage()
         let crashTest = ProcessInfo.processInfo.environment["TAVUS_BROWSE_TEST_CRASH"] == "1"
         let loop = EventLoop(terminal: terminal, mailbox: mailbox, crashAfterFirstFrame: crashTest)
@@ -119,11 +115,25 @@ enum Browser {
 }
 
 /// The accounts of the other profiles `:profile NAME` opens in a run: the same flags, the
-/// named profile's values under them. Their connections are closed when the browser ends.
+/// named profile's values under them, and an index of each one's own, written through like the
+/// first one's. Their indexes and connections are closed when the browser ends.
 final class OtherAccounts: @unchecked Sendable {
     private let options: BrowseOptions
     private let lock = NSLock()
-    private var connections: [Connection] = []
+    private var opened: [(connection: Connection, local: LocalIndex?, index: IndexForBrowser?)] = []
+
+    /// An account on `client`, with `local` as its index (written through unless offline); its
+    /// index tells the screen through the account's link.
+    static func account(_ client: TavusClient, local: LocalIndex?, options: BrowseOptions,
+                        writeThrough: Bool) -> (Account, IndexForBrowser?) {
+        let link = AccountLink()
+        var client = client
+        let index = local.map { IndexForBrowser(index: $0.index, client: client, post: link.post) }
+        if writeThrough { client.received = index?.store }
+        let fetcher = ConversationFetcher(client: client, capacity: options.cachePages, staleAfter: options.staleAfter,
+                                          beforePrefetch: index?.room)
+        return (Account(fetcher: fetcher, index: index, link: link), index)
+    }
 
     init(_ options: BrowseOptions) {
         self.options = options
@@ -138,13 +148,14 @@ final class OtherAccounts: @unchecked Sendable {
             // Warnings would land on the screen; the first start of the browser showed them.
             let settings = try Settings.resolve(connectionOptions, warn: { _ in })
             let connection = try Connection.open(connectionOptions, settings, warn: { _ in })
-            lock.withLock { connections.append(connection) }
-            let fetcher = ConversationFetcher(client: connection.client, capacity: options.cachePages, staleAfter: options.staleAfter)
+            let local = LocalIndex.openOrWarn(connection.indexPlace, warn: { _ in })
+            let (account, index) = Self.account(connection.client, local: local, options: options, writeThrough: true)
+            lock.withLock { opened.append((connection, local, index)) }
             let browserOptions = BrowserState.Options(
                 limit: options.listing.limit ?? settings.profile?.limit ?? 20, isDemo: false, sourceLabel: connection.label,
-                watchInterval: options.watch ?? settings.profile?.watch)
+                watchInterval: options.watch ?? settings.profile?.watch, hasIndex: local != nil)
             let filter = options.listing.status(settings)?.filter ?? .all
-            return .success((Account(fetcher: fetcher), browserOptions, filter))
+            return .success((account, browserOptions, filter))
         } catch let failure as Failure {
             return .failure(AccountOpeningFailure(failure.message))
         } catch {
@@ -152,8 +163,13 @@ final class OtherAccounts: @unchecked Sendable {
         }
     }
 
+    /// What waits for their indexes is stored (or recorded as gaps) first.
     func closeAll() {
-        lock.withLock { connections }.forEach { $0.close() }
+        for (connection, local, index) in lock.withLock({ opened }) {
+            if let index { try? blocking { await index.finish() } }
+            connection.close()
+            local?.close()
+        }
     }
 }
 

@@ -2,9 +2,8 @@ import AccountIndex
 import Foundation
 import BrowserCore
 import TavusAPI
-import TavusSandbox
 
-/// The client to use, and the in-process sandbox behind it in demo mode.
+/// The client to use, and the sandbox behind it in demo mode.
 struct Connection {
     let client: TavusClient
     let isDemo: Bool
@@ -12,11 +11,11 @@ struct Connection {
     let label: String
     /// Where the index is kept.
     let indexPlace: IndexPlace
-    private let sandbox: SandboxServer?
+    private let sandbox: DemoSandbox?
 
     static func open(_ options: ConnectionOptions, _ settings: Settings, warn: (String) -> Void = Settings.warn) throws -> Connection {
         if options.demo {
-            let sandbox = try blocking { try await SandboxServer.start(SandboxConfiguration(recentlyEnded: 2)) }
+            let sandbox = try DemoSandbox.start(recentlyEnded: 2)
             let configuration = ClientConfiguration(
                 baseURL: sandbox.baseURL, apiKey: sandbox.apiKey, timeout: settings.timeout, proxy: .none)
             return Connection(client: TavusClient(configuration: configuration), isDemo: true, label: "sandbox",
@@ -57,7 +56,6 @@ struct Connection {
     }
 
     func close() {
-        guard let sandbox else { return }
-        _ = try? blocking { await sandbox.stop() }
+        sandbox?.stop()
     }
 }

@@ -21,7 +21,9 @@ struct SandboxCommand: AsyncParsableCommand {
             the header x-api-key with the configured key, or gets 401 {"message": "Invalid access token"}.
 
             It listens on 127.0.0.1 only. On start it prints one line with the URL, the key and the \
-            number of conversations, then runs until SIGINT or SIGTERM. The data is generated from \
+            number of conversations, then runs until SIGINT or SIGTERM (or, with \
+            --until-stdin-closes, until its standard input closes). It keeps the last 1,000 \
+            requests it received, without their keys. The data is generated from \
             the seed and is the same on every run: 300 conversations by default, 12 personas and \
             15 replicas (one still training, one failed), which the conversations refer to.
 
@@ -119,6 +121,9 @@ struct SandboxCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Serve the first page for every page, with this total_count.", valueName: "json"))
     var lyingTotal: String?
 
+    @Flag(help: "Stop when standard input closes (a program that started the sandbox ended, whatever way).")
+    var untilStdinCloses = false
+
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be from 0 to 65535.") }
         guard count >= 0 else { throw ValidationError("--count must not be negative.") }
@@ -165,9 +170,11 @@ struct SandboxCommand: AsyncParsableCommand {
 
     func run() async throws {
         let signals = TerminationSignals()
+        // It may run for long: it keeps the last requests only, and never a key.
         let server = try await SandboxServer.start(SandboxConfiguration(
             apiKey: apiKey, count: count, seed: seed, port: port, latencyMilliseconds: latencyMilliseconds,
-            recentlyEnded: recentlyEnded, completionDelay: completionDelay, tls: tls))
+            recentlyEnded: recentlyEnded, completionDelay: completionDelay, tls: tls, requestLog: .lastWithoutKeys(1_000)))
+        if untilStdinCloses { signals.endWhenStandardInputCloses() }
         if let fault {
             server.inject(fault, times: failTimes)
         }

@@ -146,6 +146,7 @@ struct QuitTests {
         .indexFailed("the disk is full"),
         .indexCoverage(IndexCoverage(indexed: 3, total: 10, syncedAt: nil), now: Date(timeIntervalSince1970: 0)),
         .syncProgress(SyncProgress(phase: "conversations", done: 1, total: 2)),
+        .syncUnderWay(SyncProgress(phase: "records", done: 1, total: 2)),
         .syncFinished(summary: "Synced", failed: false),
     ]
 
@@ -180,12 +181,13 @@ struct QuitTests {
         case .indexFailed: "indexFailed"
         case .indexCoverage: "indexCoverage"
         case .syncProgress: "syncProgress"
+        case .syncUnderWay: "syncUnderWay"
         case .syncFinished: "syncFinished"
         }
     }
 
     @Test func laterEventsCoverEveryKindOfEvent() {
-        #expect(Set(Self.laterEvents.map(Self.caseName)).count == 28)
+        #expect(Set(Self.laterEvents.map(Self.caseName)).count == 29)
     }
 
     @Test(arguments: laterEvents)

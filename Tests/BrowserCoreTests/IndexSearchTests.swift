@@ -132,6 +132,24 @@ struct IndexSearchTests {
         #expect(!browser.footer.contains("syncing"))
     }
 
+    @Test func escStopsTheSyncAndSaysTheNextOneCompletesIt() {
+        var browser = Self.indexed()
+        browser.press(.char("S"))
+        browser.send(.syncProgress(SyncProgress(phase: "conversations", done: 1_200, total: 10_000)))
+        #expect(browser.press(.escape) == [.cancelSync])
+        #expect(browser.state.sync == nil)
+        #expect(browser.state.message == .info("Sync cancelled: what it stored is kept, and the next sync (S) completes it"))
+        #expect(!browser.footer.contains("syncing"))
+        #expect(browser.press(.escape).isEmpty, "nothing more to stop")
+    }
+
+    @Test func aSyncUnderWayShowsAgainAfterAProfileSwitchBack() {
+        var browser = Self.indexed()
+        browser.send(.syncUnderWay(SyncProgress(phase: "records", done: 40, total: 90)))
+        #expect(browser.footer.contains("syncing 40/90 records"))
+        #expect(browser.press(.char("S")).isEmpty, "no second sync")
+    }
+
     @Test func theSyncStartsAtLaunchWhenAskedFor() {
         let (state, effects) = start(BrowserState(options: BrowserState.Options(hasIndex: true), size: TerminalSize(rows: 24, columns: 80)),
                                      sync: true)

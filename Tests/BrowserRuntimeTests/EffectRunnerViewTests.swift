@@ -108,3 +108,68 @@ struct EffectRunnerViewTests {
 private func client(_ sandbox: SandboxServer) -> TavusClient {
     TavusClient(configuration: ClientConfiguration(baseURL: sandbox.baseURL, apiKey: sandbox.apiKey, timeout: 10, retry: .none, proxy: .none))
 }
+
+@Suite("Answers addressed to their account and turn")
+struct AccountAddressingTests {
+    @Test func aSlowAnswerOfTheAccountLeftNeverReachesTheOneSwitchedTo() async throws {
+        try await SandboxServer.withServer(SandboxConfiguration(latencyMilliseconds: 1_500)) { slow in
+            try await SandboxServer.withServer(SandboxConfiguration(count: 7, seed: 9)) { second in
+                let events = EventLog()
+                let options = BrowserState.Options(limit: 5, sourceLabel: "staging · 127.0.0.1")
+                let opener: AccountOpener = { _ in .success((Account(fetcher: ConversationFetcher(client: client(second))), options, .all)) }
+                let runner = EffectRunner(
+                    fetcher: ConversationFetcher(client: client(slow)), profile: ("prod", BrowserState.Options(limit: 5), .all),
+                    openAccount: opener, post: events.append, emit: { _ in })
+                let key = PageKey(status: .all, number: 1, limit: 5)
+                runner.perform(.loadPage(key, requestID: 1))
+                #expect(await events.eventually { _ in slow.listRequestCount == 1 })
+                runner.perform(.switchProfile("staging"))
+                #expect(await events.eventually { $0.contains { if case .profileSwitched = $0 { true } else { false } } })
+                runner.perform(.useAccount("staging"))
+                runner.perform(.loadPage(key, requestID: 2))
+                #expect(await events.eventually { $0.contains { if case .pageLoaded(_, _, _, 2) = $0 { true } else { false } } })
+                // The slow account's answer would have come by now; it was cancelled and dropped.
+                try await Task.sleep(for: .milliseconds(1_800))
+                let after = events.all.drop { if case .profileSwitched = $0 { false } else { true } }
+                #expect(!after.contains { if case .pageLoaded(_, let page, _, _) = $0 { page.totalCount == 300 } else { false } },
+                        "an answer of the account left came after the switch")
+                #expect(!after.contains { if case .pageLoaded(_, _, _, 1) = $0 { true } else { false } })
+            }
+        }
+    }
+
+    @Test func anAnswerToALoadAskedBeforeAnInvalidationIsDropped() async throws {
+        try await SandboxServer.withServer(SandboxConfiguration(latencyMilliseconds: 600)) { sandbox in
+            let events = EventLog()
+            let runner = EffectRunner(fetcher: ConversationFetcher(client: client(sandbox)), post: events.append, emit: { _ in })
+            let key = PageKey(status: .all, number: 1, limit: 5)
+            runner.perform(.loadPage(key, requestID: 1))
+            #expect(await events.eventually { _ in sandbox.listRequestCount == 1 })
+            runner.perform(.invalidateCache)
+            runner.perform(.reloadPage(key, requestID: 2))
+            #expect(await events.eventually { $0.contains { if case .pageLoaded(_, _, _, 2) = $0 { true } else { false } } })
+            #expect(!events.all.contains { if case .pageLoaded(_, _, _, 1) = $0 { true } else { false } }, "the reload's predecessor answered")
+        }
+    }
+
+    @Test func aSyncStaysWithItsAccountAndShowsAgainWhenItComesBack() async throws {
+        let link = AccountLink()
+        let shown = EventLog()
+        let turn = link.show(on: shown.append)
+        let release = AsyncStream<Void>.makeStream()
+        #expect(link.startSync { for await _ in release.stream {} })
+        #expect(!link.startSync {}, "one sync at a time per account")
+        link.syncMoved(SyncProgress(phase: "conversations", done: 300, total: 1_000))
+        link.hide(posting: .profileFailed("switched"))
+        link.post(.syncProgress(SyncProgress(phase: "conversations", done: 400, total: 1_000)))
+        link.post(.syncFinished(summary: "late", failed: false), turn: turn)
+        #expect(shown.all == [.profileFailed("switched")], "nothing of the account shows while it is away")
+        let back = link.show(on: shown.append)
+        link.post(.detailIncomplete(id: "c-old"), turn: turn)
+        link.post(.detailIncomplete(id: "c-new"), turn: back)
+        #expect(shown.all == [.profileFailed("switched"), .detailIncomplete(id: "c-new")], "an answer of an earlier turn is dropped")
+        #expect(link.syncProgress == SyncProgress(phase: "conversations", done: 300, total: 1_000))
+        #expect(link.cancelSync())
+        release.continuation.finish()
+    }
+}

@@ -40,7 +40,7 @@ public enum KeyMap {
         KeyBinding(keys: [.enter], label: "Enter", action: .openDetail, summary: "open the detail pane", contexts: lists, hint: "⏎ details"),
         KeyBinding(keys: [.char("/")], label: "/", action: .search, summary: "search the index (or loaded pages)", contexts: [.list], hint: "/ search"),
         KeyBinding(keys: [.char("S")], label: "S", action: .sync, summary: "sync the index in the background", contexts: everywhere, hint: nil),
-        KeyBinding(keys: [.escape], label: "Esc", action: .cancel, summary: "cancel a load, clear the search", contexts: [.list], hint: nil),
+        KeyBinding(keys: [.escape], label: "Esc", action: .cancel, summary: "stop a load or the sync, clear search", contexts: [.list], hint: nil),
         KeyBinding(keys: [.escape], label: "Esc", action: .back, summary: "back to the screen before", contexts: [.resourceList], hint: "Esc back"),
 
         KeyBinding(keys: [.down], label: "↓", action: .scrollDown, summary: "scroll down", contexts: panes, hint: "↑↓ scroll"),

@@ -41,6 +41,9 @@ public enum BrowserEvent: Sendable, Hashable {
     /// What the index covers, told at `now`.
     case indexCoverage(IndexCoverage, now: Date)
     case syncProgress(SyncProgress)
+    /// The account on screen has a sync under way (it was started before a profile switch):
+    /// shown again, and `S` does not start a second.
+    case syncUnderWay(SyncProgress)
     /// The background sync ended: its summary, or why it stopped.
     case syncFinished(summary: String, failed: Bool)
     /// The watch interval came round.

@@ -36,6 +36,8 @@ public enum Effect: Sendable, Hashable {
     /// The index's copy of this page, answered with `indexPageLoaded`: drawn at launch before
     /// the API answers, and when the API cannot be reached.
     case loadIndexPage(PageKey)
+    /// Esc during a sync: it stops between two writes, and the next sync completes the index.
+    case cancelSync
     case openURL(String)
     case copyToClipboard(String)
     case endConversation(id: String)

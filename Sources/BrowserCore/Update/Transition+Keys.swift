@@ -171,6 +171,10 @@ extension Transition {
             state.indexResults = nil
             state.selection = 0
             state.scroll = 0
+        } else if state.sync != nil {
+            state.sync = nil
+            state.message = .info("Sync cancelled: what it stored is kept, and the next sync (S) completes it")
+            effects.append(.cancelSync)
         }
     }
 

@@ -104,6 +104,8 @@ struct Transition {
             state.coverageTold = now
         case .syncProgress(let progress):
             if state.sync != nil { state.sync = progress }
+        case .syncUnderWay(let progress):
+            state.sync = progress
         case .syncFinished(let summary, let failed):
             syncFinished(summary, failed: failed)
         case .watchTick:

@@ -15,7 +15,8 @@ extension ListPage: FetchedAnswer {}
 /// - The cache holds at most `capacity` pages; the least recently used goes first.
 /// - At most one prefetch runs at a time; others wait in a short queue. A user's request for
 ///   another page cancels the running prefetch and empties the queue.
-/// - After `invalidate()`, an answer to a request started before it is never stored.
+/// - After `invalidate()`, an answer to a request started before it is never stored, and a
+///   request for the same page does not join it.
 /// - A load returns only once its page is stored, so whoever awaited it finds it cached.
 public actor PageStore<Key: Hashable & Sendable, Page: FetchedAnswer> {
     public typealias Fetch = @Sendable (Key, _ onRetry: @escaping @Sendable (RetryNotice) -> Void) async throws(TavusError) -> Page
@@ -133,7 +134,8 @@ public actor PageStore<Key: Hashable & Sendable, Page: FetchedAnswer> {
     private func load(_ key: Key, onRetry: (@Sendable (RetryNotice) -> Void)?) async throws(TavusError) -> Page {
         let task: Task<Page, any Error>
         let startedIn: Int
-        if let running = inFlight[key] {
+        // A request from before an invalidation, or one given up, is not joined.
+        if let running = inFlight[key], running.generation == generation, !running.task.isCancelled {
             (task, startedIn) = (running.task, running.generation)
             if let onRetry { listeners[key]?.add(onRetry) }
         } else {
