@@ -95,7 +95,7 @@ public struct IndexSync: Sendable {
     private func listConversations(
         first fetched: FetchedPage, pacer: Pacer, progress: @escaping @Sendable (Progress) -> Void
     ) async throws(Failure) -> Int {
-        let walk = PageWalk(pageSize: pageSize)
+        let walk = PageWalk(pageSize: pageSize, announcedPages: fetched.page.totalIsExact ? fetched.page.pageCount : 1)
         let counter = Counter()
         let total: @Sendable (Int) -> Int = { done in
             fetched.page.totalIsExact ? max(fetched.page.totalCount, done) : done
@@ -291,22 +291,27 @@ protocol WorkSource<Item>: Sendable {
 }
 
 /// The list's page numbers from 2 on, handed out until a page is seen to end the list: one
-/// that is short, empty, or brings no conversation this walk has not seen. Holds the ids seen,
-/// which grow with the account, not with what the server claims.
+/// that is short, empty, or brings no conversation this walk has not seen. The pages the
+/// server's count announces are handed out at once (it is a hint, and nothing is made from
+/// it); past them, one page at a time, each after the one before it came full of new rows.
+/// Holds the ids seen, which grow with the account, not with what the server claims.
 final class PageWalk: WorkSource, @unchecked Sendable {
     private let lock = NSLock()
     private let pageSize: Int
     private var nextNumber = 2
     private var end = Int.max
+    /// The last page that may be handed out now.
+    private var ahead: Int
     private var seen: Set<String> = []
 
-    init(pageSize: Int) {
+    init(pageSize: Int, announcedPages: Int) {
         self.pageSize = pageSize
+        ahead = max(1, announcedPages)
     }
 
     func next() -> Int? {
         lock.withLock {
-            guard nextNumber < end, nextNumber < Int.max else { return nil }
+            guard nextNumber < end, nextNumber <= ahead, nextNumber < Int.max else { return nil }
             defer { nextNumber += 1 }
             return nextNumber
         }
@@ -317,7 +322,10 @@ final class PageWalk: WorkSource, @unchecked Sendable {
     func brings(_ page: ConversationPage, number: Int) -> (fresh: Int, goesOn: Bool) {
         lock.withLock {
             let fresh = page.items.filter { seen.insert($0.id).inserted }.count
-            guard fresh == 0 || page.items.count < pageSize else { return (fresh, true) }
+            guard fresh == 0 || page.items.count < pageSize else {
+                if number >= ahead, ahead < Int.max { ahead = number + 1 }
+                return (fresh, true)
+            }
             end = min(end, number + (fresh == 0 ? 0 : 1))
             return (fresh, false)
         }

@@ -101,9 +101,11 @@ extension String {
 extension TavusError {
     /// The same error with every occurrence of `secret` replaced: belt and braces, so a server
     /// that echoes the key back (in a message, a redirect, a body) never gets it onto the screen.
+    /// Any run of 8 or more of the key's characters goes too, so an excerpt cut through the key
+    /// shows no telling part of it (see `KeyRedaction`).
     public func redacting(_ secret: String) -> TavusError {
         guard secret.count >= 4 else { return self }
-        func clean(_ text: String) -> String { text.replacingOccurrences(of: secret, with: "‹key›") }
+        func clean(_ text: String) -> String { KeyRedaction.scrub(text, key: secret) }
         switch self {
         case .unauthorized(let message): return .unauthorized(message: clean(message))
         case .http(let status, let message, let retryAfter): return .http(status: status, message: message.map(clean), retryAfter: retryAfter)

@@ -142,4 +142,34 @@ struct ClientErrorTests {
             #expect(!String(reflecting: error).contains(key))
         }
     }
+
+    /// Every run of 8 characters of `key` in `text`, if any.
+    private func pieces(of key: String, in text: String) -> [String] {
+        let characters = Array(key)
+        return (0...(characters.count - 8)).map { String(characters[$0..<($0 + 8)]) }.filter(text.contains)
+    }
+
+    @Test func aKeyEchoedAndCutAtEveryPositionNeverShowsEightOfItsCharacters() async throws {
+        let key = "tvk_9f3a1c7e5b2d4086aa17c3e9f0b6d21e"
+        try await withSandbox(SandboxConfiguration(apiKey: key)) { sandbox in
+            // The message is cut to 200 characters: the key starts at every place around the cut.
+            for padding in stride(from: 150, through: 200, by: 1) {
+                let text = String(repeating: "x", count: padding) + key + " trailing"
+                sandbox.inject(.rawBody(#"{"message": "\#(text)"}"#, status: 400), times: 1)
+                let error = await tavusError { _ = try await sandbox.client().listConversations(page: 1, limit: 10, status: .all) }
+                let shown = String(describing: error)
+                #expect(pieces(of: key, in: shown).isEmpty, "at \(padding): \(shown)")
+            }
+            // Escaped as JSON, or percent-encoded, and cut.
+            let escaped = key.unicodeScalars.map { String(format: "\\u%04x", $0.value) }.joined()
+            let percent = key.utf8.map { String(format: "%%%02X", $0) }.joined()
+            for body in [#"{"message": "bad \#(escaped)"}"#, #"{"error": "see https://x.test/?k=\#(percent)"}"#,
+                         "<p>not json " + percent + "</p>"] {
+                sandbox.inject(.rawBody(body, status: 422), times: 1)
+                let error = await tavusError { _ = try await sandbox.client().listConversations(page: 1, limit: 10, status: .all) }
+                let shown = String(describing: error)
+                #expect(pieces(of: key, in: shown).isEmpty && !shown.contains(percent.prefix(24)), "\(shown)")
+            }
+        }
+    }
 }

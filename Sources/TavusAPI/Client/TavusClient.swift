@@ -236,7 +236,9 @@ public struct TavusClient: Sendable {
                     throw error
                 }
             default:
-                throw Self.httpError(status: answer.status, body: answer.body, retryAfter: answer.headers.first(name: "retry-after"))
+                // The key's encoded forms go before the message is cut from the body.
+                throw Self.httpError(status: answer.status, body: KeyRedaction.scrub(answer.body, key: configuration.apiKey),
+                                     retryAfter: answer.headers.first(name: "retry-after"))
             }
         }
     }
