@@ -69,8 +69,6 @@ let package = Package(
             name: "tavus-browse",
             dependencies: [
                 "TavusAPI", "BrowserCore", "BrowserRuntime", "TerminalUI", "BrowseConfiguration", "AccountIndex",
-                // Not linked: `--demo` starts it, and SwiftPM builds it beside this one.
-                "tavus-sandbox",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

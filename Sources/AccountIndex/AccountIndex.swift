@@ -81,7 +81,10 @@ public final class AccountIndex: Sendable {
     }
 
     /// The folder made owner-only when missing, the file made (empty) owner-only before SQLite
-    /// opens it, so SQLite gives its WAL and shared-memory files the same permissions.
+    /// opens it, so SQLite gives its WAL and shared-memory files the same permissions. Neither is
+    /// followed when it is a symbolic link, and a folder another user owns, or that group or
+    /// others can write to, is refused: whoever can change what the folder holds could read the
+    /// account's transcripts or hand the browser a file of their own.
     private static func prepareFile(at path: String) throws(IndexError) {
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder) {
@@ -92,10 +95,19 @@ public final class AccountIndex: Sendable {
                 throw .unusable(path: path, reason: "cannot make the folder \(folder): \(reason(error))")
             }
         }
-        let descriptor = Foundation.open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { throw .unusable(path: path, reason: String(cString: strerror(errno))) }
+        if let problem = FolderCheck.problem(folder.isEmpty ? "." : folder) { throw .refused(problem) }
+        let descriptor = Foundation.open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o600)
+        guard descriptor >= 0 else {
+            let symlink = errno == ELOOP
+            throw .unusable(path: path, reason: symlink ? "it is a symbolic link, which is not followed" : String(cString: strerror(errno)))
+        }
+        defer { Foundation.close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+            throw .unusable(path: path, reason: "it is not a regular file")
+        }
+        guard info.st_uid == geteuid() else { throw .unusable(path: path, reason: "it is owned by another user") }
         fchmod(descriptor, 0o600)
-        Foundation.close(descriptor)
     }
 
     /// How long a program waits for another that holds the index.
@@ -139,7 +151,11 @@ public final class AccountIndex: Sendable {
         [.SQLITE_NOTADB, .SQLITE_CORRUPT, .SQLITE_FORMAT].contains(error.resultCode)
     }
 
-    /// Moves the file and its WAL and shared-memory files to `<name>.corrupt-<timestamp>`.
+    /// How many copies moved aside are kept beside an index; older ones are removed.
+    static let keptCorruptCopies = 3
+
+    /// Moves the file and its WAL and shared-memory files to `<name>.corrupt-<timestamp>`,
+    /// keeping the newest `keptCorruptCopies` copies.
     private static func moveAside(_ path: String) throws(IndexError) -> String {
         let stamp = Int(Date().timeIntervalSince1970)
         var aside = "\(path).corrupt-\(stamp)"
@@ -155,7 +171,25 @@ public final class AccountIndex: Sendable {
                 throw .unusable(path: path, reason: "cannot move it aside: \(reason(error))")
             }
         }
+        removeOldCorruptCopies(of: path)
         return aside
+    }
+
+    private static func removeOldCorruptCopies(of path: String) {
+        let folder = (path as NSString).deletingLastPathComponent
+        let prefix = (path as NSString).lastPathComponent + ".corrupt-"
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder)) ?? []
+        let copies: [(path: String, modified: Date)] = names
+            .filter { $0.hasPrefix(prefix) && !$0.hasSuffix("-wal") && !$0.hasSuffix("-shm") }
+            .map { name in
+                let copy = (folder as NSString).appendingPathComponent(name)
+                let modified = (try? FileManager.default.attributesOfItem(atPath: copy))?[.modificationDate] as? Date
+                return (copy, modified ?? .distantPast)
+            }
+        let newestFirst = copies.sorted { $0.modified == $1.modified ? $0.path > $1.path : $0.modified > $1.modified }
+        for (copy, _) in newestFirst.dropFirst(keptCorruptCopies) {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: copy + suffix) }
+        }
     }
 
     static func reason(_ error: any Error) -> String {
@@ -183,12 +217,15 @@ public enum IndexError: Error, CustomStringConvertible, Equatable {
     case foreign(path: String)
     /// The file or its folder cannot be made, opened or written.
     case unusable(path: String, reason: String)
+    /// The folder is not fit to hold an index (`FolderCheck`); the reason names it.
+    case refused(String)
 
     public var description: String {
         switch self {
         case .missing(let path): "no index at \(path)"
         case .foreign(let path): "\(path) is not an index of tavus-browse"
         case .unusable(let path, let reason): "the index \(path) cannot be used: \(reason)"
+        case .refused(let reason): reason
         }
     }
 }

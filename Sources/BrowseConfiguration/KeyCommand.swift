@@ -37,6 +37,9 @@ public enum KeyCommand {
             throw ConfigError("The key command could not be started: \(error.localizedDescription)")
         }
         guard done.wait(timeout: .now() + timeLimit) == .success else {
+            // Foundation starts the shell as the leader of a process group of its own: the whole
+            // group goes, so nothing the command started lives on holding the pipes.
+            kill(-process.processIdentifier, SIGKILL)
             kill(process.processIdentifier, SIGKILL)
             throw ConfigError("The key command gave no key within \(Int(timeLimit)) s: \(command)")
         }

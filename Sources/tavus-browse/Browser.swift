@@ -64,8 +64,8 @@ enum Browser {
         let filter = options.listing.status(settings)?.filter ?? .all
         let limit = options.listing.limit ?? settings.profile?.limit ?? 20
         guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
-            let (connection, local) = options.offline ? try Connection.offline(options.listing.connection, settings)
-                : (try Connection.open(options.listing.connection, settings), nil)
+            let (connection, local, _) = options.offline ? try Connection.offline(options.listing.connection, settings)
+                : (try Connection.open(options.listing.connection, settings), nil, nil)
             defer {
                 local?.close()
                 connection.close()
@@ -77,7 +77,7 @@ enum Browser {
         if let problem = TerminalCheck.problem(term: ProcessInfo.processInfo.environment["TERM"]) {
             throw Failure.usage(problem + " Set TERM to your terminal's type (e.g. TERM=xterm-256color), or print the list with `tavus-browse list`.")
         }
-        let (connection, local) = options.offline ? try Connection.offline(options.listing.connection, settings)
+        let (connection, local, indexProblem) = options.offline ? try Connection.offline(options.listing.connection, settings)
             : try Connection.online(options.listing.connection, settings)
         if options.sync, local == nil { throw Failure.usage("--sync needs the index, and this run has none") }
         let browserOptions = BrowserState.Options(limit: limit, isDemo: connection.isDemo, sourceLabel: connection.label,
@@ -92,6 +92,7 @@ enum Browser {
             account: account, profile: settings.profile.map { ($0.name, browserOptions, filter) },
             openAccount: others.open, post: mailbox.post, emit: terminal.emit)
         runner.tellCoverage()
+        if let indexProblem { mailbox.post(.indexFailed(indexProblem)) }
         let crashTest = ProcessInfo.processInfo.environment["TAVUS_BROWSE_TEST_CRASH"] == "1"
         let loop = EventLoop(terminal: terminal, mailbox: mailbox, crashAfterFirstFrame: crashTest)
         var sized = state
@@ -148,7 +149,7 @@ final class OtherAccounts: @unchecked Sendable {
             // Warnings would land on the screen; the first start of the browser showed them.
             let settings = try Settings.resolve(connectionOptions, warn: { _ in })
             let connection = try Connection.open(connectionOptions, settings, warn: { _ in })
-            let local = LocalIndex.openOrWarn(connection.indexPlace, warn: { _ in })
+            let local = LocalIndex.openOrWarn(connection.indexPlace, warn: { _ in }).local
             let (account, index) = Self.account(connection.client, local: local, options: options, writeThrough: true)
             lock.withLock { opened.append((connection, local, index)) }
             let browserOptions = BrowserState.Options(

@@ -32,15 +32,16 @@ struct Connection {
     }
 
     /// The connection and the index it writes through, or nil with one line on stderr saying
-    /// why the run goes on without it.
-    static func online(_ options: ConnectionOptions, _ settings: Settings) throws -> (Connection, LocalIndex?) {
+    /// why the run goes on without it (also given back, for the screen).
+    static func online(_ options: ConnectionOptions, _ settings: Settings) throws -> (Connection, LocalIndex?, String?) {
         let connection = try open(options, settings)
-        return (connection, LocalIndex.openOrWarn(connection.indexPlace))
+        let (local, problem) = LocalIndex.openOrWarn(connection.indexPlace)
+        return (connection, local, problem)
     }
 
     /// `--offline`: a client that sends nothing and answers from the index, which must exist.
     /// The key is read only to find the account's own index file, when no `--index-path` is given.
-    static func offline(_ options: ConnectionOptions, _ settings: Settings) throws -> (Connection, LocalIndex?) {
+    static func offline(_ options: ConnectionOptions, _ settings: Settings) throws -> (Connection, LocalIndex?, String?) {
         guard !options.demo else { throw Failure.usage("--offline reads a synced index; --demo has none that lasts") }
         guard !options.noIndex else { throw Failure.usage("--offline reads the index; --no-index has none") }
         let local = try IndexCommand.openExisting(options)
@@ -52,7 +53,7 @@ struct Connection {
         let connection = Connection(client: client, isDemo: false,
                                     label: settings.profile.map { "\(TerminalText.sanitize($0.name)) · \(place)" } ?? place,
                                     indexPlace: .none, sandbox: nil)
-        return (connection, local)
+        return (connection, local, nil)
     }
 
     func close() {

@@ -26,7 +26,7 @@ struct ConnectionOptions: ParsableArguments {
     @Flag(name: .long, help: "Allow plain http:// to a host that is not this machine (the key would travel unencrypted).")
     var insecureHttp = false
 
-    @Flag(name: .long, help: "Browse a built-in sandbox with made-up data; no key needed (its index is temporary).")
+    @Flag(name: .long, help: "Browse a local sandbox with made-up data (tavus-sandbox, started beside this program); no key needed (its index is temporary).")
     var demo = false
 
     @Option(name: .long, help: ArgumentHelp("The index file (default: one per account and address in $XDG_CACHE_HOME/tavus-browse, else ~/.cache/tavus-browse).", valueName: "path"),

@@ -17,12 +17,20 @@ final class DemoSandbox: @unchecked Sendable {
         self.input = input
     }
 
-    /// The sandbox program: beside this one (an install, or SwiftPM's build folder).
+    /// The sandbox program beside this one (an install, or SwiftPM's build folder). `swift run
+    /// tavus-browse` builds the browser's product only, so from a package's build folder a
+    /// missing sandbox is built there first, once.
     static func program() throws -> String {
         let me = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-        let beside = ((me as NSString).deletingLastPathComponent as NSString).appendingPathComponent("tavus-sandbox")
-        guard FileManager.default.isExecutableFile(atPath: beside) else {
+        let folder = (me as NSString).deletingLastPathComponent
+        let beside = (folder as NSString).appendingPathComponent("tavus-sandbox")
+        if FileManager.default.isExecutableFile(atPath: beside) { return beside }
+        guard let build = PackageBuild(binaryFolder: folder) else {
             throw Failure.usage("--demo needs the tavus-sandbox program beside tavus-browse (\(beside)); scripts/install puts it there")
+        }
+        try build.buildSandbox()
+        guard FileManager.default.isExecutableFile(atPath: beside) else {
+            throw Failure.usage("--demo: building tavus-sandbox did not put it beside tavus-browse (\(beside))")
         }
         return beside
     }
@@ -37,6 +45,7 @@ final class DemoSandbox: @unchecked Sendable {
         process.standardInput = input
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
+        process.environment = ProcessInfo.processInfo.environment.filter { $0.key != "TAVUS_API_KEY" }
         do { try process.run() } catch { throw Failure.usage("--demo could not start tavus-sandbox: \(error.localizedDescription)") }
         guard let url = readAddress(from: output.fileHandleForReading) else {
             process.terminate()

@@ -31,7 +31,7 @@ struct ListCommand: ParsableCommand {
     func run() throws {
         do {
             let settings = try Settings.resolve(listing.connection)
-            let (connection, local) = offline ? try Connection.offline(listing.connection, settings)
+            let (connection, local, _) = offline ? try Connection.offline(listing.connection, settings)
                 : try Connection.online(listing.connection, settings)
             defer {
                 local?.close()

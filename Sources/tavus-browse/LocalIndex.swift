@@ -62,13 +62,13 @@ final class LocalIndex {
     }
 
     /// For writing through: the index, or nil with one line on stderr saying why the run goes
-    /// on without it.
-    static func openOrWarn(_ place: IndexPlace, warn: (String) -> Void = Settings.warn) -> LocalIndex? {
+    /// on without it, which is also `problem`, for the screen.
+    static func openOrWarn(_ place: IndexPlace, warn: (String) -> Void = Settings.warn) -> (local: LocalIndex?, problem: String?) {
         do {
-            return try open(place, create: true, warn: warn)
+            return (try open(place, create: true, warn: warn), nil)
         } catch {
             warn("tavus-browse: going on without the index: \(error)")
-            return nil
+            return (nil, "\(error)")
         }
     }
 

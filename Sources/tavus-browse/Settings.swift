@@ -45,7 +45,7 @@ struct Settings {
         case .command(let command):
             do { return try KeyCommand.run(command, environment: environment) } catch { throw Failure.usage(error.description) }
         case nil:
-            throw Failure.usage("No API key. Set TAVUS_API_KEY, pass --api-key-file PATH or use a profile with a key (or try --demo for the built-in sandbox).")
+            throw Failure.usage("No API key. Set TAVUS_API_KEY, pass --api-key-file PATH or use a profile with a key (or try --demo for a local sandbox).")
         }
     }
 

@@ -147,7 +147,7 @@ import Testing
         #expect {
             try AccountIndex.open(at: "/dev/null/index.sqlite") { _ in }
         } throws: { error in
-            (error as? IndexError)?.description.contains("cannot be used") == true
+            (error as? IndexError)?.description.contains("/dev/null is not a folder") == true
         }
     }
 

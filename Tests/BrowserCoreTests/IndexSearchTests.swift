@@ -169,8 +169,17 @@ struct IndexSearchTests {
         browser.type("café")
         browser.send(.indexFailed("the index /x cannot be used: the disk is full"))
         #expect(!browser.state.options.hasIndex)
-        #expect(browser.state.message == .warning("Going on without the index: the index /x cannot be used: the disk is full"))
+        #expect(browser.state.message?.text == "Going on without the index: the index /x cannot be used: the disk is full")
         #expect(browser.rows.map(\.name) == ["Café chat with Zoë"])
         #expect(browser.type("s").isEmpty, "no more searches of the index")
+    }
+
+    @Test func whyTheIndexIsMissingOutlastsThePagesThatComeAndGoesWithAKey() {
+        var browser = Browser(hasIndex: false)
+        browser.send(.indexFailed("the folder /c is a symbolic link, which is not followed"))
+        browser.answer(total: 95)
+        #expect(browser.state.message?.text == "Going on without the index: the folder /c is a symbolic link, which is not followed")
+        browser.press(.char("n"))
+        #expect(browser.state.message == nil)
     }
 }

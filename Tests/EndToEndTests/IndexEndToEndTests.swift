@@ -232,7 +232,7 @@ struct IndexEndToEndTests {
                 #expect(list.standardError.contains("going on without the index"), "stderr: \(list.standardError)")
                 let sync = try await browse(["sync", "--index-path", unusable], sandbox, cache: cache)
                 #expect(sync.status == 2)
-                #expect(sync.standardError.contains("cannot be used"), "stderr: \(sync.standardError)")
+                #expect(sync.standardError.contains("/dev/null is not a folder"), "stderr: \(sync.standardError)")
                 let refused = try await browse(["sync", "--index-path", cache.file("refused.sqlite")], sandbox, cache: cache, key: "wrong")
                 #expect(refused.status == 3)
                 #expect(refused.standardError.contains("Invalid access token"), "stderr: \(refused.standardError)")
@@ -245,5 +245,29 @@ struct IndexEndToEndTests {
         text.split(separator: "\n").first { $0.hasPrefix(label + " ") }
             .flatMap { $0.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first }
             .flatMap { Int($0) }
+    }
+}
+
+/// The cache folder is not followed when it is a symbolic link.
+@Suite("Index path", .serialized)
+struct IndexPathEndToEndTests {
+    @Test("A symlinked cache folder is refused: sync exits 2 naming it, the browser goes on without the index and says why")
+    func aSymlinkedCacheFolderIsRefused() async throws {
+        let cache = try TemporaryDirectory(prefix: "cache")
+        defer { cache.remove() }
+        let elsewhere = cache.file("elsewhere")
+        try FileManager.default.createDirectory(atPath: elsewhere, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: cache.file("tavus-browse"), withDestinationPath: elsewhere)
+        try await withSandbox(count: 30) { sandbox in
+            let environment = ["XDG_CACHE_HOME": cache.path, "TAVUS_API_KEY": sandbox.apiKey]
+            let sync = try await runBrowse(["sync", "--base-url", sandbox.baseURL.absoluteString], environment: environment)
+            #expect(sync.status == 2, "stderr: \(sync.standardError)")
+            #expect(sync.standardError.contains("the folder \(cache.file("tavus-browse")) is a symbolic link"), "stderr: \(sync.standardError)")
+            try await withBrowser(against: sandbox, environment: ["XDG_CACHE_HOME": cache.path], columns: 160, rows: 30) { tmux in
+                try await tmux.waitFor(text: "Going on without the index")
+                try await tmux.waitFor(text: "is a symbolic link")
+            }
+            #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere).isEmpty, "nothing was written where the link points")
+        }
     }
 }

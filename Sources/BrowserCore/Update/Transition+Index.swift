@@ -40,7 +40,7 @@ extension Transition {
         state.indexResults = nil
         state.coverage = nil
         state.sync = nil
-        state.message = .warning("Going on without the index: \(reason)")
+        state.message = StatusMessage(.warning, "Going on without the index: \(reason)", outlastsAnswers: true)
         if wasSearching { clampSelection() }
     }
 

@@ -179,7 +179,7 @@ extension Transition {
         if let pane = screen.pane, let fresh = page.items.first(where: { $0.id == pane.id }) { screen.pane?.row = fresh }
         state.views[index] = screen
         if index == state.views.count - 1 { clampViewSelection() }
-        if state.message?.kind != .info { state.message = nil }
+        if state.message?.clearedByAnswers == true { state.message = nil }
         if key.number < page.pageCount {
             effects.append(.prefetchResource(ResourceKey(kind: key.kind, filter: key.filter, number: key.number + 1, limit: key.limit)))
         }

@@ -161,7 +161,7 @@ struct Transition {
         if let open = state.detail, let fresh = page.items.first(where: { $0.id == open.conversation.id }) {
             state.detail?.conversation = fresh
         }
-        if state.message?.kind != .info { state.message = nil }
+        if state.message?.clearedByAnswers == true { state.message = nil }
         if key.number < page.pageCount { effects.append(.prefetch(PageKey(status: key.status, number: key.number + 1, limit: key.limit))) }
         if key.number > 1 { effects.append(.prefetch(PageKey(status: key.status, number: key.number - 1, limit: key.limit))) }
     }

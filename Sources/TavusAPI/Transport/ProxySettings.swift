@@ -16,7 +16,7 @@ public struct ProxySettings: Sendable, Hashable {
     public var http: Server?
     public var noProxy: [String]
 
-    /// No proxy at all (the built-in sandbox of `--demo`).
+    /// No proxy at all (the local sandbox of `--demo`).
     public static let none = ProxySettings(environment: [:])
 
     public init(environment: [String: String]) {
