@@ -7,7 +7,7 @@ import GRDB
 enum IndexSchema {
     typealias Migration = (name: String, apply: @Sendable (Database) throws -> Void)
 
-    static let migrations: [Migration] = [("v1", v1), ("v2", v2), ("v3", v3)]
+    static let migrations: [Migration] = [("v1", v1), ("v2", v2), ("v3", v3), ("v4", v4)]
 
     /// Checks that the database is an index of ours (or empty) and applies the migrations it lacks,
     /// up to `last`, all in the caller's transaction. Programs that open a new index at once thus
@@ -124,6 +124,14 @@ enum IndexSchema {
         try db.create(table: "gaps") { t in
             t.primaryKey("page_key", .text)
             t.column("noted_at", .double).notNull()
+        }
+    }
+
+    /// The number each list's first page has on this account's API (see `PageBases`), found once.
+    private static func v4(_ db: Database) throws {
+        try db.create(table: "page_bases") { t in
+            t.primaryKey("collection", .text)
+            t.column("first_page", .integer).notNull()
         }
     }
 }

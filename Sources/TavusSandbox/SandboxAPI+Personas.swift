@@ -5,7 +5,7 @@ extension SandboxAPI {
     func personas(_ rest: [String], _ request: RecordedRequest, newNames: Bool, lyingTotal: String?) throws(Rejection) -> SandboxReply {
         switch (rest.count, request.method) {
         case (0, "GET"):
-            let paging = try ListPaging(request.query, lyingTotal: lyingTotal)
+            let paging = try paging(newNames ? "pals" : "personas", request.query, lyingTotal: lyingTotal)
             let type = try ListPaging.owner(request.query, "persona_type")
             let matching = type.map { type in personas.filter { $0.type == type } } ?? personas
             return paging.reply(matching) { PersonaWire.list($0, newNames: newNames, totalCountJSON: $1) }

@@ -8,7 +8,7 @@ extension SandboxAPI {
     func replicas(_ rest: [String], _ request: RecordedRequest, newNames: Bool, lyingTotal: String?) throws(Rejection) -> SandboxReply {
         switch (rest.count, request.method) {
         case (0, "GET"):
-            let paging = try ListPaging(request.query, lyingTotal: lyingTotal)
+            let paging = try paging(newNames ? "faces" : "replicas", request.query, lyingTotal: lyingTotal)
             let type = try ListPaging.owner(request.query, "replica_type")
             let requested = requestedReplicas(request.query["replica_ids"])
             let matching = type.map { type in requested.filter { $0.type == type } } ?? requested

@@ -21,6 +21,13 @@ struct SandboxAPI: Sendable {
     let personas: [SandboxPersona]
     /// Newest first; they never change while the server runs.
     let replicas: [SandboxReplica]
+    /// The lists whose pages count from 0.
+    let zeroBasedLists: Set<String>
+
+    /// The paging of a request to the list `collection`.
+    func paging(_ collection: String, _ query: [String: String], lyingTotal: String?) throws(Rejection) -> ListPaging {
+        try ListPaging(query, lyingTotal: lyingTotal, firstPage: zeroBasedLists.contains(collection) ? 0 : 1)
+    }
 
     /// The answer to `request`. With `lyingTotal`, a list request gets page 1 whatever page it
     /// asked for, with that JSON text as `total_count`.

@@ -21,6 +21,9 @@ public struct SandboxConfiguration: Sendable {
     public var tls: Bool
     /// What is kept of the requests received.
     public var requestLog: RequestLog
+    /// The lists (`personas`, `pals`, `replicas`, `faces`) whose pages count from 0, as some
+    /// endpoints of the real API do; the others count from 1.
+    public var zeroBasedLists: Set<String>
 
     /// The requests a sandbox keeps: all of them with their keys (for tests, which check where
     /// a key went), or, for a sandbox that runs for long (`--demo`), the last few without keys.
@@ -32,7 +35,7 @@ public struct SandboxConfiguration: Sendable {
     public init(
         apiKey: String = defaultAPIKey, count: Int = 300, seed: UInt64 = 42,
         port: Int = 0, latencyMilliseconds: Int = 0, recentlyEnded: Int = 0, completionDelay: Double = 12,
-        tls: Bool = false, requestLog: RequestLog = .everything
+        tls: Bool = false, requestLog: RequestLog = .everything, zeroBasedLists: Set<String> = []
     ) {
         self.apiKey = apiKey
         self.count = count
@@ -43,5 +46,6 @@ public struct SandboxConfiguration: Sendable {
         self.completionDelay = completionDelay
         self.tls = tls
         self.requestLog = requestLog
+        self.zeroBasedLists = zeroBasedLists
     }
 }

@@ -55,7 +55,8 @@ public final class SandboxServer: Sendable {
         initial.completionDelay = configuration.completionDelay
         initial.requestLog = configuration.requestLog
         let state = Locked(initial)
-        let api = SandboxAPI(apiKey: configuration.apiKey, events: events, state: state, personas: personas, replicas: replicas)
+        let api = SandboxAPI(apiKey: configuration.apiKey, events: events, state: state, personas: personas, replicas: replicas,
+                             zeroBasedLists: configuration.zeroBasedLists)
         let logger = Logger(label: "tavus-sandbox") { _ in SwiftLogNoOpLogHandler() }
         let (ports, portSink) = AsyncStream<Int>.makeStream()
         let app = Application(

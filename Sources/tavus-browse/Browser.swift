@@ -129,6 +129,7 @@ final class OtherAccounts: @unchecked Sendable {
                         writeThrough: Bool) -> (Account, IndexForBrowser?) {
         let link = AccountLink()
         var client = client
+        if writeThrough, let local { client.pageBases = local.index.pageBasesForClient() }
         let index = local.map { IndexForBrowser(index: $0.index, client: client, post: link.post) }
         if writeThrough { client.received = index?.store }
         let fetcher = ConversationFetcher(client: client, capacity: options.cachePages, staleAfter: options.staleAfter,

@@ -31,7 +31,9 @@ struct SyncCommand: ParsableCommand {
             guard let local else { return }
             defer { local.close() }
             let bar = ProgressBar(enabled: isatty(STDERR_FILENO) == 1)
-            let sync = IndexSync(client: opened.client, index: local.index, jobs: jobs)
+            var client = opened.client
+            client.pageBases = local.index.pageBasesForClient()
+            let sync = IndexSync(client: client, index: local.index, jobs: jobs)
             let interrupted = Interruption()
             let outcome = interrupted.cancelling { () async -> Result<IndexSync.Report, IndexSync.Failure> in
                 do throws(IndexSync.Failure) { return .success(try await sync.run(progress: bar.show)) } catch { return .failure(error) }

@@ -121,12 +121,19 @@ struct SandboxCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Serve the first page for every page, with this total_count.", valueName: "json"))
     var lyingTotal: String?
 
+    @Option(name: .customLong("zero-based"), help: ArgumentHelp(
+        "Count this list's pages from 0 (personas, pals, replicas or faces; repeatable).", valueName: "list"))
+    var zeroBased: [String] = []
+
     @Flag(help: "Stop when standard input closes (a program that started the sandbox ended, whatever way).")
     var untilStdinCloses = false
 
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be from 0 to 65535.") }
         guard count >= 0 else { throw ValidationError("--count must not be negative.") }
+        for list in zeroBased where !["personas", "pals", "replicas", "faces"].contains(list) {
+            throw ValidationError("--zero-based takes personas, pals, replicas or faces, not \(list).")
+        }
         guard latencyMilliseconds >= 0 else { throw ValidationError("--latency-ms must not be negative.") }
         if let failStatus, !(100...599).contains(failStatus) {
             throw ValidationError("--fail-status must be an HTTP status from 100 to 599.")
@@ -173,7 +180,8 @@ struct SandboxCommand: AsyncParsableCommand {
         // It may run for long: it keeps the last requests only, and never a key.
         let server = try await SandboxServer.start(SandboxConfiguration(
             apiKey: apiKey, count: count, seed: seed, port: port, latencyMilliseconds: latencyMilliseconds,
-            recentlyEnded: recentlyEnded, completionDelay: completionDelay, tls: tls, requestLog: .lastWithoutKeys(1_000)))
+            recentlyEnded: recentlyEnded, completionDelay: completionDelay, tls: tls, requestLog: .lastWithoutKeys(1_000),
+            zeroBasedLists: Set(zeroBased)))
         if untilStdinCloses { signals.endWhenStandardInputCloses() }
         if let fault {
             server.inject(fault, times: failTimes)

@@ -118,3 +118,28 @@ struct ViewsEndToEndTests {
         }
     }
 }
+
+@Suite("Page bases, in the real binary")
+struct PageBaseEndToEndTests {
+    @Test("A sandbox counting personas from 0 shows the first persona; the index remembers it, so the next run does not look again")
+    func personasCountingFromZero() async throws {
+        let cache = try TemporaryDirectory(prefix: "cache")
+        defer { cache.remove() }
+        let arguments = ["--index-path", cache.file("account.sqlite")]
+        try await withSandbox(SandboxConfiguration(count: 30, zeroBasedLists: ["personas", "pals"])) { sandbox in
+            let first = try #require(sandbox.personas.first)
+            let shown = ViewsEndToEndTests.printable(first.name) ? first.name : first.id
+            let probes = { sandbox.requestCount { $0.path.hasPrefix("/v2/p") && !$0.path.dropFirst(4).contains("/") && $0.query["limit"] == "1" } }
+            for run in 1...2 {
+                try await withBrowser(against: sandbox, arguments, columns: 200, rows: 40) { tmux in
+                    try await tmux.waitFor(text: "30 total")
+                    try await tmux.type(":personas")
+                    try await tmux.press("Enter")
+                    try await tmux.waitFor(text: "\(sandbox.personas.count) total")
+                    try await tmux.waitFor(text: String(shown.prefix(20)))
+                }
+                #expect(probes() == 2, "run \(run): pages 0 and 1 of one item were compared on the first run only")
+            }
+        }
+    }
+}

@@ -18,6 +18,9 @@ public struct TavusClient: Sendable {
     public var received: (@Sendable (Received) -> Void)?
     /// With a source, nothing is sent: reads are answered from it and writes are refused.
     public var offline: (any OfflineSource)?
+    /// The first page number of each list, found on first use; shared by the copies of this
+    /// client, so one account probes once.
+    public var pageBases = PageBases()
 
     /// What `received` is told.
     public enum Received: Sendable {
@@ -128,8 +131,25 @@ public struct TavusClient: Sendable {
     ) async throws(TavusError) -> Data {
         guard page >= 1 else { throw .invalidArgument("page must be 1 or more, not \(page)") }
         guard limit >= 1 else { throw .invalidArgument("limit must be 1 or more, not \(limit)") }
-        let paging = [URLQueryItem(name: "page", value: String(page)), URLQueryItem(name: "limit", value: String(limit))]
+        // The index answers offline by the program's own numbers, from 1.
+        let base = offline == nil ? await pageBases.base(of: collection) { await probeBase(collection) } : 1
+        let paging = [URLQueryItem(name: "page", value: String(page - 1 + base)), URLQueryItem(name: "limit", value: String(limit))]
         return try await send(.GET, path: "/v2/" + collection, query: paging + query, retrying: true, onRetry: onRetry)
+    }
+
+    /// The first page number of `collection`, from its pages 0 and 1 of one item; nil when
+    /// they cannot be had. A list that refuses page 0 (a 4xx) counts from 1.
+    private func probeBase(_ collection: String) async -> Int? {
+        func firstItem(_ page: Int) async throws(TavusError) -> Data {
+            let query = [URLQueryItem(name: "page", value: String(page)), URLQueryItem(name: "limit", value: "1")]
+            return try await send(.GET, path: "/v2/" + collection, query: query, retrying: true, onRetry: nil)
+        }
+        let atZero: Data?
+        do { atZero = try await firstItem(0) } catch {
+            if case .http(let status, _, _) = error, (400..<500).contains(status), status != 401, status != 429 { atZero = nil } else { return nil }
+        }
+        guard let atOne = try? await firstItem(1) else { return nil }
+        return PageBases.base(firstAtZero: atZero, firstAtOne: atOne)
     }
 
     /// A list body of any resource as a page; what `list` does with the bytes it receives.
