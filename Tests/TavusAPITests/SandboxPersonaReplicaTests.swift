@@ -295,3 +295,22 @@ struct SandboxPersonaReplicaTests {
         return Set(members.keys)
     }
 }
+
+@Suite struct SandboxPageBaseTests {
+    private func ids(_ body: Data) throws -> [String] {
+        let object = try #require(try JSONSerialization.jsonObject(with: body) as? [String: Any])
+        return (object["data"] as? [[String: Any]] ?? []).compactMap { $0["persona_id"] as? String }
+    }
+
+    @Test func aListCountingFromZeroServesItsFirstItemsAtPageZeroAndAListFromOneRefusesIt() async throws {
+        try await withSandbox(SandboxConfiguration(zeroBasedLists: ["personas"])) { sandbox in
+            let zero = try await sandbox.raw("/v2/personas?page=0&limit=3")
+            #expect(zero.status == 200)
+            #expect(try ids(zero.body) == sandbox.personas.prefix(3).map(\.id))
+            let one = try await sandbox.raw("/v2/personas?page=1&limit=3")
+            #expect(try ids(one.body) == sandbox.personas.dropFirst(3).prefix(3).map(\.id))
+            #expect(try await sandbox.raw("/v2/personas?page=-1&limit=3").status == 400)
+            #expect(try await sandbox.raw("/v2/replicas?page=0&limit=3").status == 400, "replicas count from 1 here")
+        }
+    }
+}
