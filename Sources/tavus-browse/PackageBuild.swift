@@ -12,10 +12,9 @@ struct PackageBuild: Equatable {
         var parts = (resolved as NSString).pathComponents
         guard let configuration = parts.last, ["debug", "release"].contains(configuration) else { return nil }
         parts.removeLast()
-        var scratchParts = parts
-        if let last = scratchParts.last, last.split(separator: "-").count >= 3 { scratchParts.removeLast() }  // a triple
-        guard scratchParts.count >= 2 else { return nil }
-        let scratch = NSString.path(withComponents: scratchParts)
+        if let last = parts.last, last.split(separator: "-").count >= 3 { parts.removeLast() }  // a triple
+        guard parts.count >= 2 else { return nil }
+        let scratch = NSString.path(withComponents: parts)
         let root = (scratch as NSString).deletingLastPathComponent
         let manifest = (root as NSString).appendingPathComponent("Package.swift")
         guard let text = try? String(contentsOfFile: manifest, encoding: .utf8), text.contains("\"tavus-sandbox\"") else { return nil }

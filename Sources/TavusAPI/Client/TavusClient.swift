@@ -146,7 +146,7 @@ public struct TavusClient: Sendable {
         }
         let atZero: Data?
         do { atZero = try await firstItem(0) } catch {
-            if case .http(let status, _, _) = error, (400..<500).contains(status), status != 401, status != 429 { atZero = nil } else { return nil }
+            if case .http(let status, _, _) = error, (400..<500).contains(status), status != 429 { atZero = nil } else { return nil }
         }
         guard let atOne = try? await firstItem(1) else { return nil }
         return PageBases.base(firstAtZero: atZero, firstAtOne: atOne)
