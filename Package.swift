@@ -79,7 +79,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "tavus-bench", dependencies: ["BrowserCore", "TavusAPI"]),
+        .executableTarget(name: "tavus-bench", dependencies: ["AccountIndex", "BrowserCore", "TavusAPI"]),
         .executableTarget(name: "tavus-man", dependencies: ["BrowserCore"]),
         .testTarget(
             name: "TavusAPITests",

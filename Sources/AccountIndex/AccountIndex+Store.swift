@@ -175,10 +175,17 @@ extension AccountIndex {
             """).execute(arguments: [id])
     }
 
-    /// The first key from `preferred` on that no other conversation holds.
+    /// A key from `preferred` on that no other conversation holds: the first free one of its
+    /// room of 16 (see `SearchKey`), else the one after the last taken within the next second's
+    /// keys, so that many conversations of the same moment cost one lookup each, not a walk
+    /// along every key taken before them.
     private static func freeSearchKey(_ preferred: Int64, _ db: Database) throws -> Int64 {
+        let room = try Int64.fetchAll(db.cachedStatement(sql: "SELECT search_key FROM conversations WHERE search_key BETWEEN ? AND ? ORDER BY search_key"),
+                                      arguments: [preferred, preferred + SearchKey.room - 1])
+        if let free = SearchKey.firstFree(from: preferred, taken: room) { return free }
         let taken = try db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM conversations WHERE search_key = ?)")
-        var key = preferred
+        var key = try Int64.fetchOne(db.cachedStatement(sql: "SELECT max(search_key) + 1 FROM conversations WHERE search_key BETWEEN ? AND ?"),
+                                     arguments: [preferred, preferred + SearchKey.spill]) ?? preferred
         while try Bool.fetchOne(taken, arguments: [key]) == true {
             key += 1
         }

@@ -2,25 +2,37 @@ import Foundation
 import BrowserCore
 import TavusAPI
 
-/// Micro benchmarks: decoding a 100-conversation page and rendering a 300×100 frame.
+/// Micro benchmarks: decoding a 100-conversation page and rendering a 300×100 frame; with
+/// `--index-write PATH`, writing pages of 100 into the index at PATH (a copy: it is written to).
 /// Prints one line a measurement: name, median, min and max in microseconds.
 
-func conversationsJSON(count: Int) -> Data {
+func conversationsJSON(count: Int, first: Int = 0) -> Data {
     let names = ["Onboarding call - Dana", "面接練習 — 田中さん", "🚀 Launch prep — Northwind", "Café chat with Zoë", "مكالمة دعم — ليلى"]
     var items: [String] = []
-    for index in 0..<count {
+    for index in first..<(first + count) {
         let id = String(format: "c%015x", index &* 2_654_435_761)
         items.append("""
             {"conversation_id":"\(id)","conversation_name":"\(names[index % names.count]) #\(index)","status":"\(index % 5 == 0 ? "active" : "ended")",\
             "conversation_url":"https://tavus.daily.co/\(id)","callback_url":\(index % 3 == 0 ? "null" : "\"https://example.com/webhooks/tavus\""),\
-            "replica_id":"r90bbd427f71","persona_id":"pcb7a34da5fe","created_at":"2026-11-10T14:02:11.481203Z","updated_at":"2026-11-10T14:32:12.009871Z"}
+            "replica_id":"r90bbd427f71","persona_id":"pcb7a34da5fe","created_at":"\(createdAt(index))","updated_at":"2026-11-10T14:32:12.009871Z"}
             """)
     }
     return Data("{\"data\":[\(items.joined(separator: ","))],\"total_count\":100000}".utf8)
 }
 
-/// Iterations per measurement: the first argument, else 300.
-let iterations = CommandLine.arguments.dropFirst().first.flatMap { Int($0) } ?? 300
+let arguments = Array(CommandLine.arguments.dropFirst())
+/// One conversation a minute from 2026-11-10 on, as an account's list has them.
+func createdAt(_ index: Int) -> String {
+    ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: 1_794_312_000 + Double(index) * 60))
+}
+
+/// Iterations per measurement: a number among the arguments, else 300.
+let iterations = arguments.lazy.compactMap { Int($0) }.first ?? 300
+
+func report(_ name: String, _ samples: [Double]) {
+    let samples = samples.sorted()
+    print(String(format: "%@\t%.1f\t%.1f\t%.1f", name, samples[samples.count / 2], samples.first!, samples.last!))
+}
 
 func measure(_ name: String, _ body: () -> Void) {
     for _ in 0..<max(3, iterations / 10) { body() }
@@ -30,8 +42,12 @@ func measure(_ name: String, _ body: () -> Void) {
         body()
         samples.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1000)
     }
-    samples.sort()
-    print(String(format: "%@\t%.1f\t%.1f\t%.1f", name, samples[samples.count / 2], samples.first!, samples.last!))
+    report(name, samples)
+}
+
+if let flag = arguments.firstIndex(of: "--index-write"), arguments.indices.contains(flag + 1) {
+    try await IndexWriteBench.run(path: arguments[flag + 1], pages: iterations)
+    exit(0)
 }
 
 let data = conversationsJSON(count: 100)

@@ -30,6 +30,29 @@ import Testing
         }
     }
 
+    @Test func manyConversationsOfOneMomentEachGetAKeyAndStayBehindNewerOnes() async throws {
+        try await withIndex { index, _ in
+            for page in 0..<4 {
+                try await index.storeConversations(try (0..<50).map {
+                    try Samples.row("same-\(page * 50 + $0)", name: "Bulk call", created: "2026-11-01T10:00:00Z")
+                }, totalCount: nil)
+            }
+            try await index.storeConversations([try Samples.row("newer", name: "Bulk call", created: "2026-11-01T10:00:00.000001Z"),
+                                                try Samples.row("older", name: "Bulk call", created: "2026-10-31T10:00:00Z")],
+                                               totalCount: nil)
+            let hits = try await index.search("bulk", limit: 300).map(\.id)
+            #expect(hits.count == 202, "every one of them has its own row in the search")
+            #expect(hits.first == "newer")
+            #expect(hits.last == "older", "a full microsecond spills into the second after it, never past older ones")
+        }
+    }
+
+    @Test func aKeyIsTheFirstFreeOfItsRoom() {
+        #expect(SearchKey.firstFree(from: 32, taken: []) == 32)
+        #expect(SearchKey.firstFree(from: 32, taken: [32, 33, 35]) == 34)
+        #expect(SearchKey.firstFree(from: 32, taken: Array(32..<48)) == nil)
+    }
+
     @Test func personaAndReplicaFiltersKeepTheirConversations() async throws {
         try await withIndex { index, _ in
             try await index.storeConversations([
