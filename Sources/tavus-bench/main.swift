@@ -20,12 +20,12 @@ func conversationsJSON(count: Int, first: Int = 0) -> Data {
     return Data("{\"data\":[\(items.joined(separator: ","))],\"total_count\":100000}".utf8)
 }
 
-let arguments = Array(CommandLine.arguments.dropFirst())
 /// One conversation a minute from 2026-11-10 on, as an account's list has them.
 func createdAt(_ index: Int) -> String {
     ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: 1_794_312_000 + Double(index) * 60))
 }
 
+let arguments = Array(CommandLine.arguments.dropFirst())
 /// Iterations per measurement: a number among the arguments, else 300.
 let iterations = arguments.lazy.compactMap { Int($0) }.first ?? 300
 
