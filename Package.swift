@@ -26,6 +26,7 @@ let package = Package(
             pkgConfig: "ncursesw",
             providers: [.apt(["libncurses-dev"])]
         ),
+        .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "CTerminalSignals"),
         .target(name: "TavusModels"),
         .target(
@@ -61,7 +62,7 @@ let package = Package(
         .target(
             name: "AccountIndex",
             dependencies: [
-                "TavusAPI",
+                "TavusAPI", "CZlib",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),

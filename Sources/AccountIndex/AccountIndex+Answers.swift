@@ -67,13 +67,13 @@ extension AccountIndex: OfflineSource {
 
     /// A verbose record when one is stored; otherwise the list's object, which has no events.
     private func conversationBody(id: String, verbose: Bool) async throws(IndexError) -> Data? {
-        let json: String? = try await read { db in
-            if verbose, let record = try String.fetchOne(db, sql: "SELECT json FROM records WHERE conversation_id = ?", arguments: [id]) {
-                return record
+        try await read { db in
+            if verbose, let record = try Data.fetchOne(db, sql: "SELECT body FROM records WHERE conversation_id = ?", arguments: [id]),
+               let json = PackedJSON.unpack(record) {
+                return json
             }
-            return try String.fetchOne(db, sql: "SELECT json FROM conversations WHERE id = ?", arguments: [id])
+            return try String.fetchOne(db, sql: "SELECT json FROM conversations WHERE id = ?", arguments: [id]).map { Data($0.utf8) }
         }
-        return json.map { Data($0.utf8) }
     }
 
     /// Personas or replicas, with the list's own filters: `persona_type`/`replica_type`, and

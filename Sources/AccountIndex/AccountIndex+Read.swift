@@ -141,15 +141,15 @@ extension AccountIndex {
     public func conversationsNeedingRecords(at now: Date = Date()) async throws(IndexError) -> [String] {
         let rows = try await read { db in
             try Row.fetchAll(db, sql: """
-                SELECT c.id, r.json FROM conversations c LEFT JOIN records r ON r.conversation_id = c.id
+                SELECT c.id, r.body FROM conversations c LEFT JOIN records r ON r.conversation_id = c.id
                 WHERE c.status = 'ended' AND (r.conversation_id IS NULL OR NOT r.is_final)
                 ORDER BY c.created_epoch DESC NULLS LAST, c.id
-                """).map { row -> (String, String?) in (row["id"], row["json"]) }
+                """).map { row -> (String, Data?) in (row["id"], row["body"]) }
         }
         var needed: [String] = []
         var settled: [String] = []
-        for (id, json) in rows {
-            if let json, let detail = try? TavusClient.decodeDetail(Data(json.utf8)), detail.isFinal(now: now) {
+        for (id, body) in rows {
+            if let json = body.flatMap(PackedJSON.unpack), let detail = try? TavusClient.decodeDetail(json), detail.isFinal(now: now) {
                 settled.append(id)
             } else {
                 needed.append(id)

@@ -81,9 +81,16 @@ extension AccountIndex {
     /// table, so revisiting a page or syncing an unchanged account rewrites no search text.
     private static func insert(_ rows: [(Conversation, Data)], totalCount: Int?, now: Date, _ db: Database) throws {
         for (conversation, json) in rows where !conversation.id.isEmpty {
-            if try upsert(conversation, json: json, keepingJSON: false, now: now, db) {
-                try refreshSearch(conversation.id, db)
+            let text = String(decoding: json, as: UTF8.self)
+            if try Bool.fetchOne(db.cachedStatement(sql: "SELECT json = ? AND search_key IS NOT NULL FROM conversations WHERE id = ?"),
+                                 arguments: [text, conversation.id]) == true {
+                try db.cachedStatement(sql: "UPDATE conversations SET listed_at = ? WHERE id = ?")
+                    .execute(arguments: [now.timeIntervalSince1970, conversation.id])
+                continue
             }
+            try unindex(conversation.id, db)
+            try upsert(conversation, json: text, keepingJSON: false, now: now, db)
+            try index(conversation.id, db)
         }
         if let totalCount {
             try db.cachedStatement(sql: "UPDATE sync_state SET total_count = ? WHERE id = 1").execute(arguments: [totalCount])
@@ -93,12 +100,13 @@ extension AccountIndex {
     private static func insert(_ detail: ConversationDetail, json: Data, now: Date, _ db: Database) throws {
         let id = detail.conversation.id
         guard !id.isEmpty else { return }
-        try upsert(detail.conversation, json: json, keepingJSON: true, now: now, db)
+        try unindex(id, db)
+        try upsert(detail.conversation, json: String(decoding: json, as: UTF8.self), keepingJSON: true, now: now, db)
         try db.cachedStatement(sql: """
-            INSERT INTO records (conversation_id, json, is_final, shutdown_reason, fetched_at) VALUES (?, ?, ?, ?, ?)
-            ON CONFLICT(conversation_id) DO UPDATE SET json = excluded.json, is_final = excluded.is_final,
+            INSERT INTO records (conversation_id, body, is_final, shutdown_reason, fetched_at) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT(conversation_id) DO UPDATE SET body = excluded.body, is_final = excluded.is_final,
                 shutdown_reason = excluded.shutdown_reason, fetched_at = excluded.fetched_at
-            """).execute(arguments: [id, String(decoding: json, as: UTF8.self), detail.isFinal(now: now), detail.shutdownReason,
+            """).execute(arguments: [id, PackedJSON.pack(json), detail.isFinal(now: now), detail.shutdownReason,
                                      now.timeIntervalSince1970])
         try db.cachedStatement(sql: "DELETE FROM transcript_turns WHERE conversation_id = ?").execute(arguments: [id])
         let insertTurn = try db.cachedStatement(sql: "INSERT INTO transcript_turns (conversation_id, position, role, content) VALUES (?, ?, ?, ?)")
@@ -109,7 +117,7 @@ extension AccountIndex {
             guard !text.isEmpty else { continue }
             try insertTurn.execute(arguments: [id, position, turn.role, text])
         }
-        try refreshSearch(id, db)
+        try index(id, db)
     }
 
     /// Personas or replicas by id; the conversations whose name of one changed are searched
@@ -117,29 +125,19 @@ extension AccountIndex {
     private static func insertResources(_ table: String, key: String, _ rows: [(String, String, Data)], now: Date, _ db: Database) throws {
         for (id, name, json) in rows where !id.isEmpty {
             let old = try String.fetchOne(db.cachedStatement(sql: "SELECT name FROM \(table) WHERE id = ?"), arguments: [id])
+            let renamed = old == name ? [] : try String.fetchAll(db.cachedStatement(sql: "SELECT id FROM conversations WHERE \(key) = ?"), arguments: [id])
+            for conversation in renamed { try unindex(conversation, db) }
             try db.cachedStatement(sql: """
                 INSERT INTO \(table) (id, name, json, listed_at) VALUES (?, ?, ?, ?)
                 ON CONFLICT(id) DO UPDATE SET name = excluded.name, json = excluded.json, listed_at = excluded.listed_at
                 """).execute(arguments: [id, name, String(decoding: json, as: UTF8.self), now.timeIntervalSince1970])
-            guard old != name else { continue }
-            for conversation in try String.fetchAll(db.cachedStatement(sql: "SELECT id FROM conversations WHERE \(key) = ?"), arguments: [id]) {
-                try refreshSearch(conversation, db)
-            }
+            for conversation in renamed { try index(conversation, db) }
         }
     }
 
     /// The conversation's columns; its object is replaced, or with `keepingJSON` (a record's
-    /// copy of the row) only filled in when the row is new. Whether the row is new or its
-    /// object changed (with `keepingJSON`, always).
-    @discardableResult
-    private static func upsert(_ c: Conversation, json: Data, keepingJSON: Bool, now: Date, _ db: Database) throws -> Bool {
-        let text = String(decoding: json, as: UTF8.self)
-        if !keepingJSON,
-           try Bool.fetchOne(db.cachedStatement(sql: "SELECT json = ? AND search_key IS NOT NULL FROM conversations WHERE id = ?"),
-                             arguments: [text, c.id]) == true {
-            try db.cachedStatement(sql: "UPDATE conversations SET listed_at = ? WHERE id = ?").execute(arguments: [now.timeIntervalSince1970, c.id])
-            return false
-        }
+    /// copy of the row) only filled in when the row is new.
+    private static func upsert(_ c: Conversation, json: String, keepingJSON: Bool, now: Date, _ db: Database) throws {
         try db.cachedStatement(sql: """
             INSERT INTO conversations (id, name, status, url, persona_id, replica_id, created_at, created_epoch, updated_at, json, listed_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -148,31 +146,38 @@ extension AccountIndex {
                 created_epoch = excluded.created_epoch, updated_at = excluded.updated_at,
                 json = \(keepingJSON ? "conversations.json" : "excluded.json"), listed_at = excluded.listed_at
             """).execute(arguments: [c.id, c.name, c.status.rawValue, c.url, c.personaID, c.replicaID, c.createdAt.raw,
-                                     c.createdAt.date?.timeIntervalSince1970, c.updatedAt.raw, text, now.timeIntervalSince1970])
-        return true
+                                     c.createdAt.date?.timeIntervalSince1970, c.updatedAt.raw, json, now.timeIntervalSince1970])
     }
 
-    /// The conversation's row of the full-text table, made anew from what the index holds,
-    /// under a search key that sorts it by recency.
-    static func refreshSearch(_ id: String, _ db: Database) throws {
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT rowid, search_key, created_epoch FROM conversations WHERE id = ?"),
-                                         arguments: [id]) else { return }
-        if let old: Int64 = row["search_key"] {
-            try db.cachedStatement(sql: "DELETE FROM conversation_search WHERE rowid = ?").execute(arguments: [old])
-            try db.cachedStatement(sql: "UPDATE conversations SET search_key = NULL WHERE id = ?").execute(arguments: [id])
-        }
-        let key = try freeSearchKey(SearchKey.preferred(createdEpoch: row["created_epoch"], rowid: row["rowid"]), db)
-        try db.cachedStatement(sql: "UPDATE conversations SET search_key = ? WHERE id = ?").execute(arguments: [key, id])
+    /// Takes the conversation out of the full-text table, with the text it went in with: the
+    /// table keeps no copy of it (see `IndexSchema.v5`), so this comes before any change to
+    /// the conversation, its record, transcript, persona or replica, and `index` after.
+    static func unindex(_ id: String, _ db: Database) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO conversation_search (conversation_search, rowid, conversation_id, name, persona, replica, shutdown_reason, transcript)
+            SELECT 'delete', search_key, conversation_id, name, persona, replica, shutdown_reason, transcript
+            FROM conversation_search_source WHERE conversation_id = ?
+            """).execute(arguments: [id])
+        try db.cachedStatement(sql: "UPDATE conversations SET search_key = NULL WHERE id = ? AND search_key IS NOT NULL").execute(arguments: [id])
+    }
+
+    /// Puts the conversation into the full-text table as the index now holds it, under a
+    /// search key that sorts it by recency.
+    static func index(_ id: String, _ db: Database) throws {
+        try assignSearchKey(id, db)
         try db.cachedStatement(sql: """
             INSERT INTO conversation_search (rowid, conversation_id, name, persona, replica, shutdown_reason, transcript)
-            SELECT c.search_key, c.id, c.name, coalesce(p.name, ''), coalesce(r.name, ''), coalesce(rec.shutdown_reason, ''),
-                coalesce((SELECT group_concat(t.content, char(10)) FROM transcript_turns t WHERE t.conversation_id = c.id), '')
-            FROM conversations c
-            LEFT JOIN personas p ON p.id = c.persona_id
-            LEFT JOIN replicas r ON r.id = c.replica_id
-            LEFT JOIN records rec ON rec.conversation_id = c.id
-            WHERE c.id = ?
+            SELECT search_key, conversation_id, name, persona, replica, shutdown_reason, transcript
+            FROM conversation_search_source WHERE conversation_id = ?
             """).execute(arguments: [id])
+    }
+
+    /// A free search key for a conversation that has none.
+    static func assignSearchKey(_ id: String, _ db: Database) throws {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT rowid, created_epoch FROM conversations WHERE id = ? AND search_key IS NULL"),
+                                         arguments: [id]) else { return }
+        let key = try freeSearchKey(SearchKey.preferred(createdEpoch: row["created_epoch"], rowid: row["rowid"]), db)
+        try db.cachedStatement(sql: "UPDATE conversations SET search_key = ? WHERE id = ?").execute(arguments: [key, id])
     }
 
     /// A key from `preferred` on that no other conversation holds: the first free one of its

@@ -7,7 +7,7 @@ import GRDB
 enum IndexSchema {
     typealias Migration = (name: String, apply: @Sendable (Database) throws -> Void)
 
-    static let migrations: [Migration] = [("v1", v1), ("v2", v2), ("v3", v3), ("v4", v4)]
+    static let migrations: [Migration] = [("v1", v1), ("v2", v2), ("v3", v3), ("v4", v4), ("v5", v5)]
 
     /// Checks that the database is an index of ours (or empty) and applies the migrations it lacks,
     /// up to `last`, all in the caller's transaction. Programs that open a new index at once thus
@@ -114,7 +114,7 @@ enum IndexSchema {
             t.column("transcript")
         }
         for id in try String.fetchAll(db, sql: "SELECT id FROM conversations") {
-            try AccountIndex.refreshSearch(id, db)
+            try AccountIndex.assignSearchKey(id, db)
         }
     }
 
@@ -133,5 +133,51 @@ enum IndexSchema {
             t.primaryKey("collection", .text)
             t.column("first_page", .integer).notNull()
         }
+    }
+
+    /// The index at about half its size: records deflated (`PackedJSON`), transcript turns
+    /// keyed by conversation and place with no rowid beside, and the full-text table holding
+    /// no second copy of the text: its content is the view `conversation_search_source`, read
+    /// only by a `rebuild`. A change to what a conversation is searched by must therefore take
+    /// it out of the table first, with the text it went in with (`AccountIndex.unindex`).
+    /// Prefixes of one and two letters are indexed; longer ones are few words each.
+    private static func v5(_ db: Database) throws {
+        try db.drop(table: "conversation_search")
+        try db.rename(table: "records", to: "records_v4")
+        try db.execute(sql: """
+            CREATE TABLE records (
+                conversation_id TEXT PRIMARY KEY NOT NULL, body BLOB NOT NULL, is_final BOOLEAN NOT NULL,
+                shutdown_reason TEXT, fetched_at DOUBLE NOT NULL)
+            """)
+        let insert = try db.makeStatement(sql: "INSERT INTO records (conversation_id, body, is_final, shutdown_reason, fetched_at) VALUES (?, ?, ?, ?, ?)")
+        let old = try Row.fetchCursor(db, sql: "SELECT conversation_id, json, is_final, shutdown_reason, fetched_at FROM records_v4")
+        while let row = try old.next() {
+            let json: String = row["json"]
+            try insert.execute(arguments: [row["conversation_id"], PackedJSON.pack(Data(json.utf8)), row["is_final"], row["shutdown_reason"], row["fetched_at"]])
+        }
+        try db.drop(table: "records_v4")
+        try db.execute(sql: """
+            CREATE TABLE transcript_turns_v5 (
+                conversation_id TEXT NOT NULL, position INTEGER NOT NULL, role TEXT NOT NULL, content TEXT NOT NULL,
+                PRIMARY KEY (conversation_id, position)) WITHOUT ROWID;
+            INSERT OR REPLACE INTO transcript_turns_v5 (conversation_id, position, role, content)
+                SELECT conversation_id, position, role, content FROM transcript_turns ORDER BY id;
+            DROP TABLE transcript_turns;
+            ALTER TABLE transcript_turns_v5 RENAME TO transcript_turns;
+            CREATE VIEW conversation_search_source AS
+                SELECT c.search_key, c.id AS conversation_id, c.name, coalesce(p.name, '') AS persona, coalesce(r.name, '') AS replica,
+                    coalesce(rec.shutdown_reason, '') AS shutdown_reason,
+                    coalesce((SELECT group_concat(t.content, char(10)) FROM transcript_turns t WHERE t.conversation_id = c.id), '') AS transcript
+                FROM conversations c
+                LEFT JOIN personas p ON p.id = c.persona_id
+                LEFT JOIN replicas r ON r.id = c.replica_id
+                LEFT JOIN records rec ON rec.conversation_id = c.id
+                WHERE c.search_key IS NOT NULL;
+            CREATE VIRTUAL TABLE conversation_search USING fts5(
+                conversation_id, name, persona, replica, shutdown_reason, transcript,
+                content = 'conversation_search_source', content_rowid = 'search_key',
+                tokenize = 'unicode61', detail = column, prefix = '1 2');
+            INSERT INTO conversation_search (conversation_search) VALUES ('rebuild');
+            """)
     }
 }

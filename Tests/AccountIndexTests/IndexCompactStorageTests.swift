@@ -1,0 +1,104 @@
+import Foundation
+import GRDB
+import TavusAPI
+import Testing
+@testable import AccountIndex
+
+@Suite("Records stored deflated, and a search table that keeps no copy of the text")
+struct IndexCompactStorageTests {
+    private func withIndex(_ body: (AccountIndex) async throws -> Void) async throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        try await body(try AccountIndex.open(at: scratch.file("index.sqlite")) { Issue.record("unexpected warning: \($0)") })
+    }
+
+    /// FTS5's own check that its index holds exactly what its content view says; it throws
+    /// ("database disk image is malformed") when a conversation went in with other text.
+    private func checkSearchTable(_ index: AccountIndex) async throws {
+        try await index.pool.write { db in
+            try db.execute(sql: "INSERT INTO conversation_search (conversation_search, rank) VALUES ('integrity-check', 1)")
+        }
+    }
+
+    @Test func aPackedObjectComesBackByteForByte() throws {
+        let (_, record) = try Samples.record("c1", name: "Billing call", turns: [("user", "Where is my invoice?"), ("assistant", "On its way")])
+        let big = Data((0..<40_000).map { _ in UInt8.random(in: 32...126) })
+        for json in [record, Data(), Data("{}".utf8), big] {
+            let packed = PackedJSON.pack(json)
+            #expect(PackedJSON.unpack(packed) == json)
+        }
+        #expect(PackedJSON.pack(record).count * 2 < record.count, "a record takes less than half its size")
+    }
+
+    @Test func somethingElseIsNotUnpacked() throws {
+        let packed = PackedJSON.pack(Data(#"{"conversation_id": "c1"}"#.utf8))
+        #expect(PackedJSON.unpack(Data(#"{"conversation_id": "c1"}"#.utf8)) == nil, "plain JSON")
+        #expect(PackedJSON.unpack(packed.prefix(packed.count - 3)) == nil, "cut short")
+        var other = packed
+        other[0] = 2
+        #expect(PackedJSON.unpack(other) == nil, "another format")
+        #expect(PackedJSON.unpack(Data()) == nil)
+    }
+
+    @Test func theSearchTableStaysTrueThroughEveryKindOfChange() async throws {
+        try await withIndex { index in
+            try await index.storeConversations([try Samples.row("c1", name: "Billing call"), try Samples.row("c2", name: "Onboarding")], totalCount: 2)
+            try await checkSearchTable(index)
+            let (detail, json) = try Samples.record("c1", name: "Billing call", turns: [("user", "Where is my invoice?")])
+            try await index.storeRecord(detail, json: json)
+            try await checkSearchTable(index)
+            let (again, againJSON) = try Samples.record("c1", name: "Billing call", turns: [("user", "A refund, please")], shutdown: "max_call_duration")
+            try await index.storeRecord(again, json: againJSON)
+            try await checkSearchTable(index)
+            try await index.storeConversations([try Samples.row("c2", name: "Onboarding, second try", created: "2026-11-02T10:00:00Z")], totalCount: 2)
+            try await checkSearchTable(index)
+            try await index.storePersonas([try Samples.persona("p1", name: "Sales Coach Rhea")])
+            try await checkSearchTable(index)
+            try await index.storePersonas([try Samples.persona("p1", name: "Support Lead Ines")])
+            try await checkSearchTable(index)
+
+            #expect(try await index.search("invoice").isEmpty, "the first transcript is gone from the search")
+            #expect(try await index.search("refund").map(\.id) == ["c1"])
+            #expect(try await index.search("max call").map(\.id) == ["c1"])
+            #expect(try await index.search("rhea").isEmpty)
+            #expect(try await index.search("ines").map(\.id) == ["c2", "c1"])
+            #expect(try await index.search("second").map(\.id) == ["c2"])
+        }
+    }
+
+    @Test func aStoredRecordIsAnsweredAsItCame() async throws {
+        try await withIndex { index in
+            let (detail, json) = try Samples.record("c1", name: "Billing call", turns: [("user", "Where is my invoice?")])
+            try await index.storeRecord(detail, json: json)
+            #expect(await index.body(path: "/v2/conversations/c1", query: ["verbose": "true"]) == json)
+            let stored = try await index.pool.read { try Data.fetchOne($0, sql: "SELECT body FROM records") }
+            #expect(try #require(stored).count < json.count)
+        }
+    }
+
+    @Test func anIndexOfTheFourthVersionKeepsItsRecordsAndSearch() async throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let path = scratch.file("v4.sqlite")
+        let (_, json) = try Samples.record("c1", name: "Quarterly renewal", turns: [("user", "about the refund")])
+        let pool = try DatabasePool(path: path)
+        try await pool.write { db in
+            try IndexSchema.migrate(db, path: path, upTo: "v4")
+            try db.execute(sql: """
+                INSERT INTO conversations (id, name, status, url, created_at, created_epoch, updated_at, json, listed_at, search_key)
+                VALUES ('c1', 'Quarterly renewal', 'ended', '', '2026-11-01T10:00:00Z', 1793527200, '', '{}', 0, 16);
+                INSERT INTO records (conversation_id, json, is_final, shutdown_reason, fetched_at) VALUES ('c1', ?, 1, 'participant_left', 0);
+                INSERT INTO transcript_turns (conversation_id, position, role, content) VALUES ('c1', 0, 'user', 'about the refund');
+                INSERT INTO conversation_search (rowid, conversation_id, name, persona, replica, shutdown_reason, transcript)
+                VALUES (16, 'c1', 'Quarterly renewal', '', '', 'participant_left', 'about the refund');
+                """, arguments: [String(decoding: json, as: UTF8.self)])
+        }
+        try pool.close()
+        let index = try AccountIndex.open(at: path) { Issue.record("unexpected warning: \($0)") }
+        #expect(await index.body(path: "/v2/conversations/c1", query: ["verbose": "true"]) == json)
+        #expect(try await index.search("renewal").map(\.id) == ["c1"])
+        #expect(try await index.search("participant").map(\.id) == ["c1"])
+        #expect(try await index.search("refund").first?.match == "user: about the refund")
+        try await checkSearchTable(index)
+    }
+}
