@@ -341,17 +341,25 @@ def account_reference(path):
     return match.group(1) if match else None
 
 
-def cached_index(count):
+def schema(path):
+    """The migrations applied to the index at `path`, as one string."""
+    with contextlib.closing(sqlite3.connect(path)) as db:
+        return ",".join(name for (name,) in db.execute("SELECT identifier FROM grdb_migrations ORDER BY identifier"))
+
+
+def cached_index(count, current_schema):
     """The index of a `count`-conversation sandbox (no latency), synced once and kept between
-    runs under INDEX_CACHE, keyed by the count and the seed; made again when missing. Returns its
-    path, the wall time its sync took in seconds, and the day it was made."""
+    runs under INDEX_CACHE, keyed by the count and the seed; made again when missing or of
+    another schema than `current_schema`. Returns its path, the wall time its sync took in
+    seconds, and the day it was made."""
     os.makedirs(INDEX_CACHE, exist_ok=True)
     path = os.path.join(INDEX_CACHE, f"index-{count}-seed{SEED}.sqlite")
     note = os.path.join(INDEX_CACHE, f"index-{count}-seed{SEED}.json")
     if os.path.exists(path) and os.path.exists(note):
         with open(note) as made:
             made = json.load(made)
-        return path, made["sync_seconds"], made["made"]
+        if made.get("schema") == current_schema:
+            return path, made["sync_seconds"], made["made"]
     # Synced under another name and renamed once complete, so a run stopped halfway keeps nothing.
     partial = os.path.join(INDEX_CACHE, f"index-{count}-seed{SEED}.partial.sqlite")
     remove_index(path)
@@ -361,7 +369,7 @@ def cached_index(count):
         if os.path.exists(partial + suffix):
             os.replace(partial + suffix, path + suffix)
     remove_index(partial)
-    made = {"sync_seconds": seconds, "made": datetime.date.today().isoformat()}
+    made = {"sync_seconds": seconds, "made": datetime.date.today().isoformat(), "schema": schema(path)}
     with open(note, "w") as out:
         json.dump(made, out)
     return path, seconds, None
@@ -445,7 +453,7 @@ def index_measurements():
     with tempfile.TemporaryDirectory() as folder:
         small = os.path.join(folder, "small.sqlite")
         sync_sandbox(SMALL_INDEX, small)
-        big, big_seconds, big_made = cached_index(BIG_INDEX)
+        big, big_seconds, big_made = cached_index(BIG_INDEX, schema(small))
         results["size"] = (index_size(small), index_size(big))
         results["big_sync"] = (big_seconds, big_made)
         first_small = newest_id(small)
