@@ -82,15 +82,17 @@ extension AccountIndex {
     private static func insert(_ rows: [(Conversation, Data)], totalCount: Int?, now: Date, _ db: Database) throws {
         for (conversation, json) in rows where !conversation.id.isEmpty {
             let text = String(decoding: json, as: UTF8.self)
-            if try Bool.fetchOne(db.cachedStatement(sql: "SELECT json = ? AND search_key IS NOT NULL FROM conversations WHERE id = ?"),
-                                 arguments: [text, conversation.id]) == true {
+            let stored = try Row.fetchOne(db.cachedStatement(sql: "SELECT rowid, json = ? AS same, search_key FROM conversations WHERE id = ?"),
+                                          arguments: [text, conversation.id])
+            if let stored, stored["same"] == true, stored["search_key"] != nil {
                 try db.cachedStatement(sql: "UPDATE conversations SET listed_at = ? WHERE id = ?")
                     .execute(arguments: [now.timeIntervalSince1970, conversation.id])
                 continue
             }
-            try unindex(conversation.id, db)
-            try upsert(conversation, json: text, keepingJSON: false, now: now, db)
-            try index(conversation.id, db)
+            if stored != nil { try unindex(conversation.id, db) }
+            let key = try datedSearchKey(conversation, db)
+            try upsert(conversation, json: text, keepingJSON: false, searchKey: key, now: now, db)
+            try index(conversation.id, rowid: stored?["rowid"] ?? db.lastInsertedRowID, db)
         }
         if let totalCount {
             try db.cachedStatement(sql: "UPDATE sync_state SET total_count = ? WHERE id = 1").execute(arguments: [totalCount])
@@ -101,7 +103,9 @@ extension AccountIndex {
         let id = detail.conversation.id
         guard !id.isEmpty else { return }
         try unindex(id, db)
-        try upsert(detail.conversation, json: String(decoding: json, as: UTF8.self), keepingJSON: true, now: now, db)
+        try upsert(detail.conversation, json: String(decoding: json, as: UTF8.self), keepingJSON: true,
+                   searchKey: try datedSearchKey(detail.conversation, db), now: now, db)
+        guard let rowid = try Int64.fetchOne(db.cachedStatement(sql: "SELECT rowid FROM conversations WHERE id = ?"), arguments: [id]) else { return }
         try db.cachedStatement(sql: """
             INSERT INTO records (conversation_id, body, is_final, shutdown_reason, fetched_at) VALUES (?, ?, ?, ?, ?)
             ON CONFLICT(conversation_id) DO UPDATE SET body = excluded.body, is_final = excluded.is_final,
@@ -117,7 +121,7 @@ extension AccountIndex {
             guard !text.isEmpty else { continue }
             try insertTurn.execute(arguments: [id, position, turn.role, text])
         }
-        try index(id, db)
+        try index(id, rowid: rowid, db)
     }
 
     /// Personas or replicas by id; the conversations whose name of one changed are searched
@@ -131,53 +135,82 @@ extension AccountIndex {
                 INSERT INTO \(table) (id, name, json, listed_at) VALUES (?, ?, ?, ?)
                 ON CONFLICT(id) DO UPDATE SET name = excluded.name, json = excluded.json, listed_at = excluded.listed_at
                 """).execute(arguments: [id, name, String(decoding: json, as: UTF8.self), now.timeIntervalSince1970])
-            for conversation in renamed { try index(conversation, db) }
+            for conversation in renamed {
+                guard let rowid = try Int64.fetchOne(db.cachedStatement(sql: "SELECT rowid FROM conversations WHERE id = ?"), arguments: [conversation]) else { continue }
+                try index(conversation, rowid: rowid, db)
+            }
         }
     }
 
     /// The conversation's columns; its object is replaced, or with `keepingJSON` (a record's
-    /// copy of the row) only filled in when the row is new.
-    private static func upsert(_ c: Conversation, json: String, keepingJSON: Bool, now: Date, _ db: Database) throws {
+    /// copy of the row) only filled in when the row is new. A dated conversation gets its search
+    /// key in the same statement (the row is written once); an undated one gets it by `index`,
+    /// from its rowid.
+    private static func upsert(_ c: Conversation, json: String, keepingJSON: Bool, searchKey: Int64?, now: Date, _ db: Database) throws {
         try db.cachedStatement(sql: """
-            INSERT INTO conversations (id, name, status, url, persona_id, replica_id, created_at, created_epoch, updated_at, json, listed_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO conversations (id, name, status, url, persona_id, replica_id, created_at, created_epoch, updated_at, json, listed_at, search_key)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(id) DO UPDATE SET name = excluded.name, status = excluded.status, url = excluded.url,
                 persona_id = excluded.persona_id, replica_id = excluded.replica_id, created_at = excluded.created_at,
                 created_epoch = excluded.created_epoch, updated_at = excluded.updated_at,
-                json = \(keepingJSON ? "conversations.json" : "excluded.json"), listed_at = excluded.listed_at
+                json = \(keepingJSON ? "conversations.json" : "excluded.json"), listed_at = excluded.listed_at,
+                search_key = excluded.search_key
             """).execute(arguments: [c.id, c.name, c.status.rawValue, c.url, c.personaID, c.replicaID, c.createdAt.raw,
-                                     c.createdAt.date?.timeIntervalSince1970, c.updatedAt.raw, json, now.timeIntervalSince1970])
+                                     c.createdAt.date?.timeIntervalSince1970, c.updatedAt.raw, json, now.timeIntervalSince1970, searchKey])
+    }
+
+    /// A free search key for a dated conversation that `unindex` has taken out (or that is new);
+    /// nil for an undated one.
+    private static func datedSearchKey(_ c: Conversation, _ db: Database) throws -> Int64? {
+        guard let epoch = c.createdAt.date?.timeIntervalSince1970, SearchKey.isDated(epoch) else { return nil }
+        return try freeSearchKey(SearchKey.preferred(createdEpoch: epoch, rowid: 0), db)
+    }
+
+    /// What the full-text table holds of a conversation, from the view it is made from.
+    /// Read apart from the insert that uses it: SQLite runs `INSERT … SELECT` from this view
+    /// several times slower than the two statements.
+    private static func searchText(_ id: String, _ db: Database) throws -> Row? {
+        try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT search_key, conversation_id, name, persona, replica, shutdown_reason, transcript
+            FROM conversation_search_source WHERE conversation_id = ?
+            """), arguments: [id])
+    }
+
+    private static func insertSearch(_ text: Row, command: String?, _ db: Database) throws {
+        let columns = "rowid, conversation_id, name, persona, replica, shutdown_reason, transcript"
+        let values: [DatabaseValue] = (0..<7).map { text[$0] }
+        if let command {
+            try db.cachedStatement(sql: "INSERT INTO conversation_search (conversation_search, \(columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                .execute(arguments: StatementArguments([command.databaseValue] + values))
+        } else {
+            try db.cachedStatement(sql: "INSERT INTO conversation_search (\(columns)) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                .execute(arguments: StatementArguments(values))
+        }
     }
 
     /// Takes the conversation out of the full-text table, with the text it went in with: the
     /// table keeps no copy of it (see `IndexSchema.v5`), so this comes before any change to
     /// the conversation, its record, transcript, persona or replica, and `index` after.
     static func unindex(_ id: String, _ db: Database) throws {
-        try db.cachedStatement(sql: """
-            INSERT INTO conversation_search (conversation_search, rowid, conversation_id, name, persona, replica, shutdown_reason, transcript)
-            SELECT 'delete', search_key, conversation_id, name, persona, replica, shutdown_reason, transcript
-            FROM conversation_search_source WHERE conversation_id = ?
-            """).execute(arguments: [id])
-        try db.cachedStatement(sql: "UPDATE conversations SET search_key = NULL WHERE id = ? AND search_key IS NOT NULL").execute(arguments: [id])
+        guard let text = try searchText(id, db) else { return }
+        try insertSearch(text, command: "delete", db)
+        try db.cachedStatement(sql: "UPDATE conversations SET search_key = NULL WHERE id = ?").execute(arguments: [id])
     }
 
-    /// Puts the conversation into the full-text table as the index now holds it, under a
-    /// search key that sorts it by recency.
-    static func index(_ id: String, _ db: Database) throws {
-        try assignSearchKey(id, db)
-        try db.cachedStatement(sql: """
-            INSERT INTO conversation_search (rowid, conversation_id, name, persona, replica, shutdown_reason, transcript)
-            SELECT search_key, conversation_id, name, persona, replica, shutdown_reason, transcript
-            FROM conversation_search_source WHERE conversation_id = ?
-            """).execute(arguments: [id])
+    /// Puts the conversation (of `rowid`) into the full-text table as the index now holds it,
+    /// under a search key that sorts it by recency.
+    static func index(_ id: String, rowid: Int64, _ db: Database) throws {
+        try assignSearchKey(rowid: rowid, db)
+        guard let text = try searchText(id, db) else { return }
+        try insertSearch(text, command: nil, db)
     }
 
-    /// A free search key for a conversation that has none.
-    static func assignSearchKey(_ id: String, _ db: Database) throws {
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT rowid, created_epoch FROM conversations WHERE id = ? AND search_key IS NULL"),
-                                         arguments: [id]) else { return }
-        let key = try freeSearchKey(SearchKey.preferred(createdEpoch: row["created_epoch"], rowid: row["rowid"]), db)
-        try db.cachedStatement(sql: "UPDATE conversations SET search_key = ? WHERE id = ?").execute(arguments: [key, id])
+    /// A free search key for the conversation of `rowid`, when it has none.
+    static func assignSearchKey(rowid: Int64, _ db: Database) throws {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT created_epoch FROM conversations WHERE rowid = ? AND search_key IS NULL"),
+                                         arguments: [rowid]) else { return }
+        let key = try freeSearchKey(SearchKey.preferred(createdEpoch: row["created_epoch"], rowid: rowid), db)
+        try db.cachedStatement(sql: "UPDATE conversations SET search_key = ? WHERE rowid = ?").execute(arguments: [key, rowid])
     }
 
     /// A key from `preferred` on that no other conversation holds: the first free one of its
@@ -197,13 +230,30 @@ extension AccountIndex {
         return key
     }
 
-    /// One transaction; every failure comes out as an `IndexError`.
-    func write(_ updates: @escaping @Sendable (Database) throws -> Void) async throws(IndexError) {
+    /// Merges some of the full-text table's segments, in a transaction of its own. Pages are
+    /// written without merging (`IndexSchema.v5` turns FTS5's automerge off, which would
+    /// otherwise merge inside one commit in a few and make it ten times as slow); the browser's
+    /// writer calls this when nothing waits, and a sync at its end. Whether there was work.
+    public func tidySearch(pages: Int = 64) async throws(IndexError) -> Bool {
+        let done: Bool = try await writeReturning { db in
+            let before = db.totalChangesCount
+            try db.execute(sql: "INSERT INTO conversation_search (conversation_search, rank) VALUES ('merge', ?)", arguments: [max(1, pages)])
+            return db.totalChangesCount - before >= 2
+        }
+        return done
+    }
+
+    func writeReturning<T: Sendable>(_ updates: @escaping @Sendable (Database) throws -> T) async throws(IndexError) -> T {
         do {
-            try await pool.write(updates)
+            return try await pool.write(updates)
         } catch {
             throw .unusable(path: path, reason: Self.reason(error))
         }
+    }
+
+    /// One transaction; every failure comes out as an `IndexError`.
+    func write(_ updates: @escaping @Sendable (Database) throws -> Void) async throws(IndexError) {
+        try await writeReturning(updates)
     }
 
     /// One read; every failure comes out as an `IndexError`.

@@ -113,8 +113,8 @@ enum IndexSchema {
             t.column("shutdown_reason")
             t.column("transcript")
         }
-        for id in try String.fetchAll(db, sql: "SELECT id FROM conversations") {
-            try AccountIndex.assignSearchKey(id, db)
+        for rowid in try Int64.fetchAll(db, sql: "SELECT rowid FROM conversations") {
+            try AccountIndex.assignSearchKey(rowid: rowid, db)
         }
     }
 
@@ -140,7 +140,8 @@ enum IndexSchema {
     /// no second copy of the text: its content is the view `conversation_search_source`, read
     /// only by a `rebuild`. A change to what a conversation is searched by must therefore take
     /// it out of the table first, with the text it went in with (`AccountIndex.unindex`).
-    /// Prefixes of one and two letters are indexed; longer ones are few words each.
+    /// Prefixes of one and two letters are indexed; longer ones are few words each. Segments
+    /// are merged apart from the writes (`AccountIndex.tidySearch`).
     private static func v5(_ db: Database) throws {
         try db.drop(table: "conversation_search")
         try db.rename(table: "records", to: "records_v4")
@@ -178,6 +179,7 @@ enum IndexSchema {
                 content = 'conversation_search_source', content_rowid = 'search_key',
                 tokenize = 'unicode61', detail = column, prefix = '1 2');
             INSERT INTO conversation_search (conversation_search) VALUES ('rebuild');
+            INSERT INTO conversation_search (conversation_search, rank) VALUES ('automerge', 0);
             """)
     }
 }

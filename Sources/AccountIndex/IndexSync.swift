@@ -71,7 +71,12 @@ public struct IndexSync: Sendable {
         let conversations = try await listConversations(first: firstPage, pacer: pacer, progress: progress)
         let records = try await fetchRecords(pacer: pacer, progress: progress)
         // Every list page was walked: the gaps the browser left are filled.
-        do { try await index.noteSynced() } catch { throw .index(error) }
+        do {
+            try await index.noteSynced()
+            while !Task.isCancelled, try await index.tidySearch() {}
+        } catch {
+            throw .index(error)
+        }
         let elapsed = ContinuousClock.now - started
         return Report(conversations: conversations, records: records,
                       seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,

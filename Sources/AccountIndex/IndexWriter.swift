@@ -14,6 +14,8 @@ import TavusAPI
 /// - `room()` lets a prefetch wait while the writer is full; a page the user asks for never
 ///   waits on the disk.
 /// - `finish(within:)` stores what waits until a deadline, then records the rest as gaps.
+/// - When nothing waits, it merges the search table's segments a step at a time
+///   (`AccountIndex.tidySearch`), so no page's transaction pays for a merge.
 public final class IndexWriter: @unchecked Sendable {
     public struct Limits: Sendable {
         /// The bytes that may wait at once.
@@ -65,6 +67,10 @@ public final class IndexWriter: @unchecked Sendable {
     private var broken = false
     private var closed = false
     private var roomWaiters: [CheckedContinuation<Void, Never>] = []
+    /// Whether the writer stored something since the search table was last found tidy.
+    private var untidy = false
+    /// Whether the writer is merging segments, with nothing waiting.
+    private var tidying = false
 
     public init(index: AccountIndex, limits: Limits = Limits(),
                 written: @escaping @Sendable (Written) -> Void = { _ in },
@@ -117,7 +123,7 @@ public final class IndexWriter: @unchecked Sendable {
     @discardableResult
     public func finish(within seconds: Double) async -> Int {
         let deadline = ContinuousClock.now + .milliseconds(Int64(max(0, seconds) * 1000))
-        while lock.withLock({ writer != nil }), ContinuousClock.now < deadline {
+        while lock.withLock({ writer != nil && !tidying }), ContinuousClock.now < deadline {
             try? await Task.sleep(for: .milliseconds(5))
         }
         let running = lock.withLock { () -> Task<Void, Never>? in
@@ -155,18 +161,27 @@ public final class IndexWriter: @unchecked Sendable {
                 // Once finishing, the gaps are `finish`'s to write.
                 let gaps = closed ? [] : newGaps
                 if !closed { newGaps.removeAll() }
-                if batch.isEmpty, gaps.isEmpty { writer = nil }
+                tidying = batch.isEmpty && gaps.isEmpty && untidy && !closed
+                if batch.isEmpty, gaps.isEmpty, !tidying { writer = nil }
                 return (batch, gaps)
             }
             releaseRoomWaitersIfRoom()
-            guard !batch.isEmpty || !gaps.isEmpty else { return }
+            let tidy = lock.withLock { tidying }
+            guard !batch.isEmpty || !gaps.isEmpty || tidy else { return }
             do throws(IndexError) {
+                if tidy {
+                    let more = try await index.tidySearch()
+                    lock.withLock { untidy = more }
+                    continue
+                }
                 try await index.store(batch.compactMap(Self.entry), gaps: gaps)
+                lock.withLock { untidy = true }
                 written(Written(stored: batch.count, gaps: gaps.count))
                 if limits.pause > .zero { try? await Task.sleep(for: limits.pause) }
             } catch {
                 lock.withLock {
                     broken = true
+                    tidying = false
                     writer = nil
                     waiting.removeAll()
                     order.removeAll()

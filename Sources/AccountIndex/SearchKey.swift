@@ -5,10 +5,15 @@
 /// the order they were stored.
 enum SearchKey {
     static func preferred(createdEpoch: Double?, rowid: Int64) -> Int64 {
-        if let createdEpoch, createdEpoch.isFinite, abs(createdEpoch) < 1e11 {
+        if let createdEpoch, isDated(createdEpoch) {
             return -Int64((createdEpoch * 1_000_000).rounded()) * room
         }
         return undatedBase + rowid * room
+    }
+
+    /// Whether a creation time sorts among the dated keys.
+    static func isDated(_ createdEpoch: Double) -> Bool {
+        createdEpoch.isFinite && abs(createdEpoch) < 1e11
     }
 
     /// Keys of one microsecond.

@@ -102,3 +102,30 @@ struct IndexCompactStorageTests {
         try await checkSearchTable(index)
     }
 }
+
+@Suite("The search table's segments, merged apart from the writes")
+struct IndexTidySearchTests {
+    private func segments(_ index: AccountIndex) async throws -> Int {
+        try await index.pool.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM conversation_search_data") ?? 0 }
+    }
+
+    @Test func pagesAreWrittenWithoutMergingAndTidyingMergesThem() async throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let index = try AccountIndex.open(at: scratch.file("index.sqlite")) { Issue.record("unexpected warning: \($0)") }
+        for number in 0..<12 {
+            try await index.storeConversations([try Samples.row("c\(number)", name: "Renewal \(number)")], totalCount: nil)
+        }
+        let written = try await segments(index)
+        #expect(written > 12, "each transaction left a segment of its own")
+        var steps = 0
+        while try await index.tidySearch() { steps += 1 }
+        #expect(steps > 0)
+        #expect(try await segments(index) < written)
+        #expect(try await index.tidySearch() == false, "nothing is left to merge")
+        #expect(try await index.search("renewal", limit: 50).count == 12)
+        try await index.pool.write { db in
+            try db.execute(sql: "INSERT INTO conversation_search (conversation_search, rank) VALUES ('integrity-check', 1)")
+        }
+    }
+}
