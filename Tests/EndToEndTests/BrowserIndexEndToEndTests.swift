@@ -164,8 +164,10 @@ struct BrowserIndexEndToEndTests {
             return try await synced(sandbox, into: indexPath)
         }
         try await withBrowser(["--offline", "--index-path", indexPath, "--base-url", address], columns: 140, rows: 30) { tmux in
-            let screen = try await tmux.waitFor(text: "offline · synced just now")
-            #expect(screen.text.contains(newest), "page 1, newest first, from the index")
+            // The header can be drawn before the page: wait for both.
+            let screen = try await tmux.waitFor("page 1 from the index") { screen in
+                screen.text.contains("offline · synced just now") && screen.text.contains(newest)
+            }
             #expect(screen.text.contains("120 total"))
             try await tmux.press("n")
             try await tmux.waitFor(text: "page 2/6")
