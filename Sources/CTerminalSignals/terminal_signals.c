@@ -37,7 +37,9 @@ void tb_stop_self(void) {
     sigemptyset(&tstp);
     sigaddset(&tstp, SIGTSTP);
     pthread_sigmask(SIG_UNBLOCK, &tstp, NULL);
-    kill(getpid(), SIGTSTP);
+    /* To this thread, so the stop happens before the handler is put back; sent to the process,
+     * it could reach another thread only after that. */
+    raise(SIGTSTP);
     sigaction(SIGTSTP, &ours, NULL);
 }
 
@@ -129,4 +131,12 @@ void tb_signals_install(int pipe_fd) {
     for (size_t i = 0; i < sizeof crash_signals / sizeof crash_signals[0]; i++) {
         sigaction(crash_signals[i], &crash, NULL);
     }
+
+    /* The screen's thread may be one the runtime started with every signal blocked (the
+     * main actor's): the signals the screen answers are let through to it. */
+    sigset_t answered;
+    sigemptyset(&answered);
+    for (size_t i = 0; i < sizeof ending_signals / sizeof ending_signals[0]; i++) sigaddset(&answered, ending_signals[i]);
+    sigaddset(&answered, SIGWINCH);
+    pthread_sigmask(SIG_UNBLOCK, &answered, NULL);
 }

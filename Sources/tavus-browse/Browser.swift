@@ -58,8 +58,11 @@ struct BrowseOptions: ParsableArguments {
 }
 
 /// The interactive browser: the terminal taken over, the loop run, the terminal given back.
+/// The loop runs on the main thread, which it holds until the browser ends; the account's work
+/// runs on the others.
 enum Browser {
-    static func run(_ options: BrowseOptions) throws {
+    @MainActor
+    static func run(_ options: BrowseOptions) async throws {
         let settings = try Settings.resolve(options.listing.connection)
         let filter = options.listing.status(settings)?.filter ?? .all
         let limit = options.listing.limit ?? settings.profile?.limit ?? 20
@@ -70,7 +73,7 @@ enum Browser {
                 local?.close()
                 connection.close()
             }
-            try ListPrinter(client: connection.client, format: .table, width: nil)
+            try await ListPrinter(client: connection.client, format: .table, width: nil)
                 .print(page: 1, limit: limit, status: filter, all: false)
             return
         }
@@ -103,9 +106,9 @@ enum Browser {
         // Before any exit: Ctrl-C and signals end the process here, and what waits for the
         // index must be stored (or recorded as gaps) and the index closed (a demo's folder
         // removed) on those paths too.
-        if let index { try? blocking { await index.finish() } }
+        if let index { await index.finish() }
         connection.close()
-        others.closeAll()
+        await others.closeAll()
         local?.close()
         switch exit {
         case .quit: break
@@ -166,9 +169,9 @@ final class OtherAccounts: @unchecked Sendable {
     }
 
     /// What waits for their indexes is stored (or recorded as gaps) first.
-    func closeAll() {
+    func closeAll() async {
         for (connection, local, index) in lock.withLock({ opened }) {
-            if let index { try? blocking { await index.finish() } }
+            if let index { await index.finish() }
             connection.close()
             local?.close()
         }

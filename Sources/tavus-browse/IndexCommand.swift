@@ -4,7 +4,7 @@ import Foundation
 import TavusAPI
 
 /// `tavus-browse index`: where this account's index is and what it holds; `--forget` deletes it.
-struct IndexCommand: ParsableCommand {
+struct IndexCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "index",
         abstract: "Print where the local index is and what it holds; --forget deletes it.",
@@ -16,7 +16,7 @@ struct IndexCommand: ParsableCommand {
     @Flag(name: .long, help: "Delete this account's index (the file and its -wal and -shm files).")
     var forget = false
 
-    func run() throws {
+    func run() async throws {
         do {
             let place = try Self.place(connection)
             guard case .file(let path, _) = place else { throw Failure.usage("--demo and --no-index keep no index on disk") }
@@ -34,7 +34,7 @@ struct IndexCommand: ParsableCommand {
             defer { local.close() }
             let index = local.index
             let summary: IndexSummary
-            do { summary = try blocking { try await index.summary() } } catch { throw Failure.usage("\(error)") }
+            do { summary = try await index.summary() } catch { throw Failure.usage("\(error)") }
             StandardOutput.write(Self.describe(summary, path: path))
         } catch let failure as Failure {
             failure.exit()

@@ -3,7 +3,7 @@ import Foundation
 import TavusAPI
 
 /// `tavus-browse list`: conversations to standard output, for scripts.
-struct ListCommand: ParsableCommand {
+struct ListCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
         abstract: "Print conversations and exit.",
@@ -28,7 +28,7 @@ struct ListCommand: ParsableCommand {
         guard page >= 1 else { throw ValidationError("--page must be at least 1") }
     }
 
-    func run() throws {
+    func run() async throws {
         do {
             let settings = try Settings.resolve(listing.connection)
             let (connection, local, _) = offline ? try Connection.offline(listing.connection, settings)
@@ -39,7 +39,7 @@ struct ListCommand: ParsableCommand {
             }
             let width = isatty(STDOUT_FILENO) == 1 ? TerminalWidth.current() : nil
             let limit = listing.limit ?? settings.profile?.limit ?? (all ? 100 : 20)
-            try ListPrinter(client: connection.client, format: format, width: width, index: offline ? nil : local?.index)
+            try await ListPrinter(client: connection.client, format: format, width: width, index: offline ? nil : local?.index)
                 .print(page: page, limit: limit, status: listing.status(settings)?.filter ?? .all, all: all)
         } catch let failure as Failure {
             failure.exit()

@@ -16,7 +16,7 @@ struct ListPrinter {
     /// Where each page goes as it comes (one transaction a page); nil writes nothing.
     var index: AccountIndex? = nil
 
-    func print(page: Int, limit: Int, status: StatusFilter, all: Bool) throws {
+    func print(page: Int, limit: Int, status: StatusFilter, all: Bool) async throws {
         var seen = Set<String>()
         var number = all ? 1 : page
         var table: TableLayout?
@@ -27,8 +27,8 @@ struct ListPrinter {
         // and closes however the walk ends, so what was printed is valid JSON.
         defer { if format == .json, !first { StandardOutput.write(printedAny ? "\n]\n" : "]\n") } }
         while true {
-            let (page, objects) = try fetch(page: number, limit: limit, status: status)
-            if let open = index, !Self.store(page, objects, in: open) { index = nil }
+            let (page, objects) = try await fetch(page: number, limit: limit, status: status)
+            if let open = index, await !Self.store(page, objects, in: open) { index = nil }
             if format == .json, first { StandardOutput.write("[") }
             var fresh: [(Conversation, Data)] = []
             for (conversation, object) in zip(page.items, objects) where seen.insert(conversation.id).inserted {
@@ -63,11 +63,11 @@ struct ListPrinter {
 
     /// Whether the page went into the index; if not, says once on stderr that the rest of the
     /// run goes without it.
-    private static func store(_ page: ConversationPage, _ objects: [Data], in index: AccountIndex) -> Bool {
+    private static func store(_ page: ConversationPage, _ objects: [Data], in index: AccountIndex) async -> Bool {
         do {
             // Only an unfiltered list tells how many conversations the account has.
             let total = page.status == .all && page.totalIsExact ? page.totalCount : nil
-            try blocking { try await index.storeConversations(Array(zip(page.items, objects)), totalCount: total) }
+            try await index.storeConversations(Array(zip(page.items, objects)), totalCount: total)
             return true
         } catch {
             Settings.warn("tavus-browse: going on without the index: \(error)")
@@ -76,9 +76,9 @@ struct ListPrinter {
     }
 
     /// One page: decoded as the browser decodes it, with each conversation's bytes as they came.
-    private func fetch(page number: Int, limit: Int, status: StatusFilter) throws -> (ConversationPage, [Data]) {
+    private func fetch(page number: Int, limit: Int, status: StatusFilter) async throws -> (ConversationPage, [Data]) {
         do {
-            let data = try blocking { try await client.listConversationsData(page: number, limit: limit, status: status) }
+            let data = try await client.listConversationsData(page: number, limit: limit, status: status)
             let page = try TavusClient.decodePage(data, page: number, limit: limit, status: status)
             guard let objects = RawJSON.elements(ofArray: "data", in: data), objects.count == page.items.count else {
                 throw TavusError.undecodable(reason: "not a list of conversations", excerpt: Excerpt.of(data))

@@ -5,7 +5,7 @@ import Foundation
 import TavusAPI
 
 /// `tavus-browse search QUERY`: the index, searched; no request is made.
-struct SearchCommand: ParsableCommand {
+struct SearchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "search",
         abstract: "Search the local index: names, ids, persona and replica names, shutdown reasons and transcripts.",
@@ -29,7 +29,7 @@ struct SearchCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("table, json or tsv.", valueName: "format"))
     var format: OutputFormat = .table
 
-    func run() throws {
+    func run() async throws {
         do {
             let local = try IndexCommand.openExisting(listing.connection)
             defer { local.close() }
@@ -37,11 +37,11 @@ struct SearchCommand: ParsableCommand {
             let (query, status, limit) = (query, listing.status?.rawValue, listing.limit ?? 20)
             let hits: [SearchHit]
             do {
-                hits = try blocking { try await index.search(query, status: status, limit: limit) }
+                hits = try await index.search(query, status: status, limit: limit)
             } catch {
                 throw Failure.usage("\(error)")
             }
-            if hits.isEmpty, (try? blocking { try await index.extent() })?.conversations == 0 {
+            if hits.isEmpty, (try? await index.extent())?.conversations == 0 {
                 Settings.warn("tavus-browse: the index holds no conversations yet: run `tavus-browse sync` first")
             }
             let terminal = isatty(STDOUT_FILENO) == 1

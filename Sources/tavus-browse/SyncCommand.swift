@@ -4,7 +4,7 @@ import Foundation
 import TavusAPI
 
 /// `tavus-browse sync`: the whole account into the index.
-struct SyncCommand: ParsableCommand {
+struct SyncCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sync",
         abstract: "Fill the local index: every conversation, persona and replica, and the records not yet final.",
@@ -20,7 +20,7 @@ struct SyncCommand: ParsableCommand {
         guard (1...32).contains(jobs) else { throw ValidationError("--jobs must be from 1 to 32") }
     }
 
-    func run() throws {
+    func run() async throws {
         do {
             let settings = try Settings.resolve(connection)
             let opened = try Connection.open(connection, settings)
@@ -35,7 +35,7 @@ struct SyncCommand: ParsableCommand {
             client.pageBases = local.index.pageBasesForClient()
             let sync = IndexSync(client: client, index: local.index, jobs: jobs)
             let interrupted = Interruption()
-            let outcome = interrupted.cancelling { () async -> Result<IndexSync.Report, IndexSync.Failure> in
+            let outcome = await interrupted.cancelling { () async -> Result<IndexSync.Report, IndexSync.Failure> in
                 do throws(IndexSync.Failure) { return .success(try await sync.run(progress: bar.show)) } catch { return .failure(error) }
             }
             bar.clear()
@@ -67,14 +67,9 @@ final class Interruption: @unchecked Sendable {
 
     var happened: Bool { lock.withLock { interrupted } }
 
-    /// Runs `work` and waits for it; SIGINT cancels it meanwhile.
-    func cancelling<T: Sendable>(_ work: @escaping @Sendable () async -> T) -> T {
-        let box = Box<T>()
-        let done = DispatchSemaphore(value: 0)
-        let task = Task {
-            box.value = await work()
-            done.signal()
-        }
+    /// Runs `work` to its end; SIGINT cancels it meanwhile.
+    func cancelling<T: Sendable>(_ work: @escaping @Sendable () async -> T) async -> T {
+        let task = Task { await work() }
         signal(SIGINT, SIG_IGN)
         let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
         source.setEventHandler { [self] in
@@ -82,14 +77,10 @@ final class Interruption: @unchecked Sendable {
             task.cancel()
         }
         source.resume()
-        done.wait()
+        let value = await task.value
         source.cancel()
         signal(SIGINT, SIG_DFL)
-        return box.value!
-    }
-
-    private final class Box<T>: @unchecked Sendable {
-        var value: T?
+        return value
     }
 }
 

@@ -5,7 +5,7 @@ import TavusAPI
 /// The command line. The bare command is the browser, so its options are on `--help` and in
 /// the completion scripts; `list`, `sync`, `search` and `index` are the subcommands.
 @main
-struct TavusBrowse: ParsableCommand {
+struct TavusBrowse: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tavus-browse",
         abstract: "A fast terminal browser for the conversations of a Tavus account.",
@@ -42,9 +42,9 @@ struct TavusBrowse: ParsableCommand {
         try browse.validate()
     }
 
-    func run() throws {
+    func run() async throws {
         do {
-            try Browser.run(browse)
+            try await Browser.run(browse)
         } catch let failure as Failure {
             failure.exit()
         }
@@ -52,7 +52,7 @@ struct TavusBrowse: ParsableCommand {
 
     /// Parses and runs, with one exit-code scheme: every usage error the parser finds exits 2,
     /// its message on stderr, like the program's own usage errors.
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
             let arguments = Array(CommandLine.arguments.dropFirst())
@@ -64,7 +64,11 @@ struct TavusBrowse: ParsableCommand {
                 list.offline = true
                 command = list
             }
-            try command.run()
+            if var command = command as? any AsyncParsableCommand {
+                try await command.run()
+            } else {
+                try command.run()
+            }
         } catch {
             guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
             FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
