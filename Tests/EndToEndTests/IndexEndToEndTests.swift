@@ -7,13 +7,13 @@ import Testing
 @Suite("Local index", .serialized)
 struct IndexEndToEndTests {
     /// A cache folder of the test's own (`XDG_CACHE_HOME`), removed afterwards.
-    private func withCache<Result>(_ body: (TemporaryDirectory) async throws -> Result) async throws -> Result {
+    func withCache<Result>(_ body: (TemporaryDirectory) async throws -> Result) async throws -> Result {
         let cache = try TemporaryDirectory(prefix: "cache")
         defer { cache.remove() }
         return try await body(cache)
     }
 
-    private func browse(_ arguments: [String], _ sandbox: SandboxServer?, cache: TemporaryDirectory, key: String? = nil) async throws -> ProcessResult {
+    func browse(_ arguments: [String], _ sandbox: SandboxServer?, cache: TemporaryDirectory, key: String? = nil) async throws -> ProcessResult {
         var environment = ["XDG_CACHE_HOME": cache.path]
         environment["TAVUS_API_KEY"] = key ?? sandbox?.apiKey
         let address = sandbox.map { ["--base-url", $0.baseURL.absoluteString] } ?? []
@@ -241,7 +241,7 @@ struct IndexEndToEndTests {
     }
 
     /// The number on a line of `tavus-browse index` (`records        250`).
-    private static func count(_ label: String, in text: String) -> Int? {
+    static func count(_ label: String, in text: String) -> Int? {
         text.split(separator: "\n").first { $0.hasPrefix(label + " ") }
             .flatMap { $0.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first }
             .flatMap { Int($0) }

@@ -138,4 +138,68 @@ struct ProfileEndToEndTests {
             }
         }
     }
+    @Test("A switch while the old account answers after 2 s: none of its rows reach the new account's screen or index")
+    func slowOldAccountAfterSwitch() async throws {
+        let cache = try TemporaryDirectory(prefix: "cache")
+        defer { cache.remove() }
+        try await withSandbox(count: 300) { prod in
+            try await withSandbox(count: 300, seed: 9) { staging in
+                let path = NSTemporaryDirectory() + "tavus-browse-\(UUID()).toml"
+                defer { try? FileManager.default.removeItem(atPath: path) }
+                try """
+                    default_profile = "prod"
+                    [profiles.prod]
+                    base_url = "\(prod.baseURL.absoluteString)"
+                    api_key = "\(prod.apiKey)"
+                    [profiles.staging]
+                    base_url = "\(staging.baseURL.absoluteString)"
+                    api_key = "\(staging.apiKey)"
+                    """.write(toFile: path, atomically: true, encoding: .utf8)
+                chmod(path, 0o600)
+                let prodIDs = Set(prod.conversations.map(\.id))
+                let stagingIDs = Set(staging.conversations.map(\.id))
+                let prodFirstPage = prod.conversations.prefix(20).map(\.id)
+                try await withBrowser(["--config", path], environment: ["XDG_CACHE_HOME": cache.path], columns: 120, rows: 30) { tmux in
+                    try await tmux.waitFor(text: prodFirstPage[0])
+                    try await waitUntil("prod's page 2 prefetched") { prod.requestCount { $0.query["page"] == "2" } >= 1 }
+                    prod.setLatency(milliseconds: 2000)
+                    let reloads = prod.requestCount { $0.path == "/v2/conversations" && $0.query["page"] == "1" }
+                    try await tmux.press("r")
+                    try await waitUntil("the reload reached prod") {
+                        prod.requestCount { $0.path == "/v2/conversations" && $0.query["page"] == "1" } > reloads
+                    }
+                    try await tmux.type(":profile staging")
+                    try await tmux.press("Enter")
+                    let stagingFirst = try #require(staging.conversations.first?.id)
+                    try await tmux.waitFor(text: stagingFirst)
+                    try await waitUntil("staging's page 2 prefetched") { staging.requestCount { $0.query["page"] == "2" } >= 1 }
+                    // A page asked for now answers after 3 s: by then prod's reload has come back.
+                    staging.setLatency(milliseconds: 3000)
+                    try await tmux.type(":9")
+                    try await tmux.press("Enter")
+                    let ninth = staging.conversations[160].id
+                    let late = try await tmux.waitFor(text: ninth, timeout: .seconds(20))
+                    #expect(prodFirstPage.allSatisfy { !late.text.contains($0) }, "a prod row on staging's page 9:\n\(late.text)")
+                    try await tmux.press("g")
+                    let first = try await tmux.waitFor(text: stagingFirst)
+                    #expect(prodFirstPage.allSatisfy { !first.text.contains($0) }, "a prod row on staging's page 1:\n\(first.text)")
+                    try await tmux.press("q")
+                    #expect(try await tmux.waitForExit() == 0)
+                }
+                // Each account's index holds its own conversations only.
+                let files = try FileManager.default.subpathsOfDirectory(atPath: cache.path).filter { $0.hasSuffix(".sqlite") }
+                var stagingStored = 0
+                for file in files {
+                    let listed = try await runBrowse(["list", "--offline", "--all", "--format", "tsv", "--index-path", cache.file(file)],
+                                                     environment: ["XDG_CACHE_HOME": cache.path])
+                    #expect(listed.status == 0, "\(file): \(listed.standardError)")
+                    let ids = Set(listed.standardOutput.split(separator: "\n").dropFirst().map { String($0.split(separator: "\t")[0]) })
+                    #expect(ids.isSubset(of: prodIDs) || ids.isSubset(of: stagingIDs), "\(file) mixes the accounts")
+                    if ids.isSubset(of: stagingIDs) { stagingStored += ids.count }
+                }
+                #expect(files.count == 2, "one index per account: \(files)")
+                #expect(stagingStored >= 40, "staging's pages went into its own index")
+            }
+        }
+    }
 }

@@ -69,10 +69,10 @@ enum ProcessRunner {
         return ProcessResult(waitStatus: status, stdout: stdout, stderr: stderr)
     }
 
-    /// Runs `executable` as `run` does, and kills it with SIGKILL as soon as `until` holds
-    /// (asked every 20 ms); the result says whether it was killed or finished first.
+    /// Runs `executable` as `run` does, and sends it `signal` (SIGKILL unless told) as soon as
+    /// `until` holds (asked every 20 ms); the result says whether it was killed or finished first.
     static func run(
-        _ executable: String, _ arguments: [String], environment: [String: String],
+        _ executable: String, _ arguments: [String], environment: [String: String], signal: Int32 = SIGKILL,
         killWhen until: @escaping @Sendable () -> Bool, timeout: Duration = .seconds(60)
     ) async throws -> ProcessResult {
         let directory = try TemporaryDirectory(prefix: "kill")
@@ -83,7 +83,7 @@ enum ProcessRunner {
         let killer = Task {
             let deadline = ContinuousClock.now + timeout
             while !until(), ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
-            child.send(SIGKILL)
+            child.send(signal)
         }
         let status = await child.wait()
         killer.cancel()
