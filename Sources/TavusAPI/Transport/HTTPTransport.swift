@@ -38,25 +38,26 @@ struct HTTPTransport: Sendable {
         request.method = method
         for (name, value) in headers { request.headers.add(name: name, value: value) }
         let response = try await client.execute(request, deadline: deadline)
-        let body = try await Self.collect(response.body, deadline: deadline)
+        let body = try await Self.collect(response.body, deadline: deadline, on: client.eventLoopGroup.next())
         return Answer(status: Int(response.status.code), headers: response.headers, body: Data(body.readableBytesView))
     }
 
     /// The body, or `DeadlinePassed` when it is still coming at the deadline (a dripping or
-    /// endless answer); the stream is cancelled then, which closes its connection.
-    private static func collect(_ body: HTTPClientResponse.Body, deadline: NIODeadline) async throws -> ByteBuffer {
-        try await withThrowingTaskGroup(of: ByteBuffer?.self) { group in
-            group.addTask { try await body.collect(upTo: maxBodyBytes) }
-            group.addTask {
-                let now = NIODeadline.now()
-                if deadline > now {
-                    try await Task.sleep(for: .nanoseconds((deadline - now).nanoseconds))
-                }
-                return nil
-            }
-            defer { group.cancelAll() }
-            guard case let buffer?? = try await group.next() else { throw DeadlinePassed() }
-            return buffer
+    /// endless answer); the read is cancelled then, which closes its connection. The deadline
+    /// is a timer of the event loop's, taken off its heap when the body is in: a sleeping task
+    /// would leave a timer behind for every request, firing long after it.
+    private static func collect(_ body: HTTPClientResponse.Body, deadline: NIODeadline, on loop: any EventLoop) async throws -> ByteBuffer {
+        let passed = NIOLockedValueBox(false)
+        let reading = Task { try await body.collect(upTo: maxBodyBytes) }
+        let timer = loop.scheduleTask(deadline: deadline) {
+            passed.withLockedValue { $0 = true }
+            reading.cancel()
+        }
+        defer { timer.cancel() }
+        do {
+            return try await withTaskCancellationHandler { try await reading.value } onCancel: { reading.cancel() }
+        } catch where passed.withLockedValue({ $0 }) {
+            throw DeadlinePassed()
         }
     }
 
