@@ -28,6 +28,7 @@ let package = Package(
         ),
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "CTerminalSignals"),
+        .target(name: "CProcessMemory"),
         .target(name: "TavusModels"),
         .target(
             name: "TavusAPI",
@@ -69,7 +70,7 @@ let package = Package(
         .executableTarget(
             name: "tavus-browse",
             dependencies: [
-                "TavusAPI", "BrowserCore", "BrowserRuntime", "TerminalUI", "BrowseConfiguration", "AccountIndex",
+                "TavusAPI", "BrowserCore", "BrowserRuntime", "TerminalUI", "BrowseConfiguration", "AccountIndex", "CProcessMemory",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

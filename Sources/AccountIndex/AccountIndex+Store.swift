@@ -80,6 +80,7 @@ extension AccountIndex {
     /// A list page's rows; a row that comes again unchanged keeps its entry in the full-text
     /// table, so revisiting a page or syncing an unchanged account rewrites no search text.
     private static func insert(_ rows: [(Conversation, Data)], totalCount: Int?, now: Date, _ db: Database) throws {
+        var names = NameLookup()
         for (conversation, json) in rows where !conversation.id.isEmpty {
             let text = String(decoding: json, as: UTF8.self)
             let stored = try Row.fetchOne(db.cachedStatement(sql: "SELECT rowid, json = ? AS same, search_key FROM conversations WHERE id = ?"),
@@ -92,7 +93,16 @@ extension AccountIndex {
             if stored != nil { try unindex(conversation.id, db) }
             let key = try datedSearchKey(conversation, db)
             try upsert(conversation, json: text, keepingJSON: false, searchKey: key, now: now, db)
-            try index(conversation.id, rowid: stored?["rowid"] ?? db.lastInsertedRowID, db)
+            if stored == nil, let key {
+                // What `conversation_search_source` gives a conversation just stored: it has no
+                // record and no transcript yet (those are stored after their conversation).
+                try insertSearch([key.databaseValue, conversation.id.databaseValue, conversation.name.databaseValue,
+                                  try names.name("personas", conversation.personaID, db).databaseValue,
+                                  try names.name("replicas", conversation.replicaID, db).databaseValue,
+                                  "".databaseValue, "".databaseValue], command: nil, db)
+            } else {
+                try index(conversation.id, rowid: key == nil ? stored?["rowid"] ?? db.lastInsertedRowID : nil, db)
+            }
         }
         if let totalCount {
             try db.cachedStatement(sql: "UPDATE sync_state SET total_count = ? WHERE id = 1").execute(arguments: [totalCount])
@@ -103,9 +113,9 @@ extension AccountIndex {
         let id = detail.conversation.id
         guard !id.isEmpty else { return }
         try unindex(id, db)
-        try upsert(detail.conversation, json: String(decoding: json, as: UTF8.self), keepingJSON: true,
-                   searchKey: try datedSearchKey(detail.conversation, db), now: now, db)
-        guard let rowid = try Int64.fetchOne(db.cachedStatement(sql: "SELECT rowid FROM conversations WHERE id = ?"), arguments: [id]) else { return }
+        let key = try datedSearchKey(detail.conversation, db)
+        try upsert(detail.conversation, json: String(decoding: json, as: UTF8.self), keepingJSON: true, searchKey: key, now: now, db)
+        let rowid = key == nil ? try Int64.fetchOne(db.cachedStatement(sql: "SELECT rowid FROM conversations WHERE id = ?"), arguments: [id]) : nil
         try db.cachedStatement(sql: """
             INSERT INTO records (conversation_id, body, is_final, shutdown_reason, fetched_at) VALUES (?, ?, ?, ?, ?)
             ON CONFLICT(conversation_id) DO UPDATE SET body = excluded.body, is_final = excluded.is_final,
@@ -176,9 +186,29 @@ extension AccountIndex {
             """), arguments: [id])
     }
 
+    /// The persona and replica names of one page's rows, each looked up once.
+    private struct NameLookup {
+        private var known: [String: String] = [:]
+
+        /// The name of `id` in `table`, or "" (as `conversation_search_source` gives it).
+        mutating func name(_ table: String, _ id: String?, _ db: Database) throws -> String {
+            guard let id else { return "" }
+            let key = table + "/" + id
+            if let name = known[key] { return name }
+            let name = try String.fetchOne(db.cachedStatement(sql: "SELECT name FROM \(table) WHERE id = ?"), arguments: [id]) ?? ""
+            known[key] = name
+            return name
+        }
+    }
+
     private static func insertSearch(_ text: Row, command: String?, _ db: Database) throws {
+        try insertSearch((0..<7).map { text[$0] }, command: command, db)
+    }
+
+    /// A row of the full-text table (its rowid and six columns), or with `command` ("delete")
+    /// the removal of one.
+    private static func insertSearch(_ values: [DatabaseValue], command: String?, _ db: Database) throws {
         let columns = "rowid, conversation_id, name, persona, replica, shutdown_reason, transcript"
-        let values: [DatabaseValue] = (0..<7).map { text[$0] }
         if let command {
             try db.cachedStatement(sql: "INSERT INTO conversation_search (conversation_search, \(columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
                 .execute(arguments: StatementArguments([command.databaseValue] + values))
@@ -197,10 +227,11 @@ extension AccountIndex {
         try db.cachedStatement(sql: "UPDATE conversations SET search_key = NULL WHERE id = ?").execute(arguments: [id])
     }
 
-    /// Puts the conversation (of `rowid`) into the full-text table as the index now holds it,
-    /// under a search key that sorts it by recency.
-    static func index(_ id: String, rowid: Int64, _ db: Database) throws {
-        try assignSearchKey(rowid: rowid, db)
+    /// Puts the conversation into the full-text table as the index now holds it, under a
+    /// search key that sorts it by recency: the one it has, or with `rowid` (an undated
+    /// conversation's), one made from that.
+    static func index(_ id: String, rowid: Int64?, _ db: Database) throws {
+        if let rowid { try assignSearchKey(rowid: rowid, db) }
         guard let text = try searchText(id, db) else { return }
         try insertSearch(text, command: nil, db)
     }

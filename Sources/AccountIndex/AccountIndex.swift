@@ -117,11 +117,13 @@ public final class AccountIndex: Sendable {
         var configuration = Configuration()
         configuration.busyMode = .timeout(busyTimeout)
         configuration.label = "AccountIndex"
-        // A browser's reads are small and few at once: two readers with 1 MiB of page cache
-        // each keep the index's share of its memory small.
+        // A browser's reads are small and few at once: two readers with 512 KiB of page cache
+        // each, and the writer with 1 MiB (the pages of the B-trees a page of rows touches; more
+        // makes writes no faster), keep the index's share of its memory small however large
+        // the index grows.
         configuration.maximumReaderCount = 2
         configuration.prepareDatabase { db in
-            if db.configuration.readonly { try db.execute(sql: "PRAGMA cache_size = -1024") }
+            try db.execute(sql: db.configuration.readonly ? "PRAGMA cache_size = -512" : "PRAGMA cache_size = -1024")
         }
         let pool = try newPool(at: path, configuration: configuration)
         try pool.writeWithoutTransaction { db in

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CProcessMemory
 import Foundation
 import TavusAPI
 
@@ -53,6 +54,10 @@ struct TavusBrowse: AsyncParsableCommand {
     /// Parses and runs, with one exit-code scheme: every usage error the parser finds exits 2,
     /// its message on stderr, like the program's own usage errors.
     static func main() async {
+        // One malloc arena: with one per thread, each of the runtime's, the network's and the
+        // index's threads keeps the memory it freed, and the browser's peak grows with the pages
+        // turned. Set before the first of those threads starts.
+        tb_limit_malloc_arenas(1)
         do {
             var command = try parseAsRoot()
             let arguments = Array(CommandLine.arguments.dropFirst())

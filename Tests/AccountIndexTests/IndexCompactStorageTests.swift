@@ -66,6 +66,20 @@ struct IndexCompactStorageTests {
         }
     }
 
+    @Test func rowsStoredAfterTheirPersonaGoInAsTheViewGivesThem() async throws {
+        try await withIndex { index in
+            try await index.storePersonas([try Samples.persona("p1", name: "Sales Coach Rhea")])
+            try await index.storeConversations([try Samples.row("c1", name: "Billing call"), try Samples.row("c2", name: "Onboarding", persona: "p9"),
+                                                try Samples.row("c3", name: "Undated", created: "not a date")], totalCount: 3)
+            try await checkSearchTable(index)
+            #expect(try await index.search("rhea").map(\.id) == ["c1", "c3"], "the undated one last")
+            try await index.storePersonas([try Samples.persona("p1", name: "Support Lead Ines"), try Samples.persona("p9", name: "Rhea Two")])
+            try await checkSearchTable(index)
+            #expect(try await index.search("rhea").map(\.id) == ["c2"])
+            #expect(try await index.search("undated").map(\.id) == ["c3"])
+        }
+    }
+
     @Test func aStoredRecordIsAnsweredAsItCame() async throws {
         try await withIndex { index in
             let (detail, json) = try Samples.record("c1", name: "Billing call", turns: [("user", "Where is my invoice?")])
