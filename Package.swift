@@ -29,6 +29,7 @@ let package = Package(
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "CTerminalSignals"),
         .target(name: "CProcessMemory"),
+        .target(name: "CICUData"),
         .target(name: "TavusModels"),
         .target(
             name: "TavusAPI",
@@ -70,7 +71,7 @@ let package = Package(
         .executableTarget(
             name: "tavus-browse",
             dependencies: [
-                "TavusAPI", "BrowserCore", "BrowserRuntime", "TerminalUI", "BrowseConfiguration", "AccountIndex", "CProcessMemory",
+                "TavusAPI", "BrowserCore", "BrowserRuntime", "TerminalUI", "BrowseConfiguration", "AccountIndex", "CProcessMemory", "CICUData",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

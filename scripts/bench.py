@@ -442,7 +442,7 @@ def binary_parts(path, stripped_size):
     sizes = {fields[0]: int(fields[1]) for fields in (line.split() for line in sections.splitlines())
              if len(fields) == 3 and fields[1].isdigit()}
     code = sizes.get(".text", 0)
-    return [("ICU's data (Foundation's, for every locale)", icu), ("machine code (`.text`)", code),
+    return [("ICU's data, trimmed to what the program uses (`scripts/icu-data`)", icu), ("machine code (`.text`)", code),
             ("the rest: other read-only data, unwind tables, dynamic symbols", stripped_size - icu - code)]
 
 

@@ -1,0 +1,1 @@
+/* ICU's data (see icu_data.S); nothing to call. */
