@@ -86,7 +86,7 @@ extension AccountIndex {
                 if hits.count >= limit { break }
             }
             for index in hits.indices {
-                let turns = try Row.fetchAll(db, sql: "SELECT position, role, content FROM transcript_turns WHERE conversation_id = ? ORDER BY position",
+                let turns = try Row.fetchAll(db, sql: "SELECT t.position, t.role, t.content FROM transcript_turns t JOIN conversations c ON t.conversation = c.rowid WHERE c.id = ? ORDER BY t.position",
                                              arguments: [hits[index].id])
                     .map { TurnMatch.Turn(position: $0["position"], role: $0["role"], content: $0["content"]) }
                 if words.isEmpty {
@@ -176,7 +176,7 @@ extension AccountIndex {
             return IndexSummary(
                 conversations: extent.conversations,
                 records: try count("SELECT count(*) FROM records"),
-                transcripts: try count("SELECT count(DISTINCT conversation_id) FROM transcript_turns"),
+                transcripts: try count("SELECT count(DISTINCT conversation) FROM transcript_turns"),
                 personas: try count("SELECT count(*) FROM personas"),
                 replicas: try count("SELECT count(*) FROM replicas"),
                 totalCount: extent.totalCount,

@@ -115,23 +115,23 @@ extension AccountIndex {
         try unindex(id, db)
         let key = try datedSearchKey(detail.conversation, db)
         try upsert(detail.conversation, json: String(decoding: json, as: UTF8.self), keepingJSON: true, searchKey: key, now: now, db)
-        let rowid = key == nil ? try Int64.fetchOne(db.cachedStatement(sql: "SELECT rowid FROM conversations WHERE id = ?"), arguments: [id]) : nil
+        guard let rowid = try Int64.fetchOne(db.cachedStatement(sql: "SELECT rowid FROM conversations WHERE id = ?"), arguments: [id]) else { return }
         try db.cachedStatement(sql: """
             INSERT INTO records (conversation_id, body, is_final, shutdown_reason, fetched_at) VALUES (?, ?, ?, ?, ?)
             ON CONFLICT(conversation_id) DO UPDATE SET body = excluded.body, is_final = excluded.is_final,
                 shutdown_reason = excluded.shutdown_reason, fetched_at = excluded.fetched_at
             """).execute(arguments: [id, PackedJSON.pack(json), detail.isFinal(now: now), detail.shutdownReason,
                                      now.timeIntervalSince1970])
-        try db.cachedStatement(sql: "DELETE FROM transcript_turns WHERE conversation_id = ?").execute(arguments: [id])
-        let insertTurn = try db.cachedStatement(sql: "INSERT INTO transcript_turns (conversation_id, position, role, content) VALUES (?, ?, ?, ?)")
+        try db.cachedStatement(sql: "DELETE FROM transcript_turns WHERE conversation = ?").execute(arguments: [rowid])
+        let insertTurn = try db.cachedStatement(sql: "INSERT INTO transcript_turns (conversation, position, role, content) VALUES (?, ?, ?, ?)")
         // The system prompt is the persona's, not what was said; it is not searched.
         for (position, turn) in detail.transcript.enumerated() where turn.role != "system" {
             let calls = turn.toolCalls.map { "→ \($0.name) \($0.arguments)" }
             let text = ([turn.content] + calls).filter { !$0.isEmpty }.joined(separator: " ")
             guard !text.isEmpty else { continue }
-            try insertTurn.execute(arguments: [id, position, turn.role, text])
+            try insertTurn.execute(arguments: [rowid, position, turn.role, text])
         }
-        try index(id, rowid: rowid, db)
+        try index(id, rowid: key == nil ? rowid : nil, db)
     }
 
     /// Personas or replicas by id; the conversations whose name of one changed are searched

@@ -136,11 +136,13 @@ enum IndexSchema {
     }
 
     /// The index at about half its size: records deflated (`PackedJSON`), transcript turns
-    /// keyed by conversation and place with no rowid beside, and the full-text table holding
+    /// keyed by their conversation's rowid and place with no rowid beside (records come in
+    /// list order, so their turns are appended, not scattered over the table's pages), and the full-text table holding
     /// no second copy of the text: its content is the view `conversation_search_source`, read
     /// only by a `rebuild`. A change to what a conversation is searched by must therefore take
     /// it out of the table first, with the text it went in with (`AccountIndex.unindex`).
-    /// Prefixes of one and two letters are indexed; longer ones are few words each. Segments
+    /// Prefixes of one and two letters are indexed (three would add a tenth to the index for
+    /// a millisecond or two on a three-letter word). Segments
     /// are merged apart from the writes (`AccountIndex.tidySearch`).
     private static func v5(_ db: Database) throws {
         try db.drop(table: "conversation_search")
@@ -159,16 +161,17 @@ enum IndexSchema {
         try db.drop(table: "records_v4")
         try db.execute(sql: """
             CREATE TABLE transcript_turns_v5 (
-                conversation_id TEXT NOT NULL, position INTEGER NOT NULL, role TEXT NOT NULL, content TEXT NOT NULL,
-                PRIMARY KEY (conversation_id, position)) WITHOUT ROWID;
-            INSERT OR REPLACE INTO transcript_turns_v5 (conversation_id, position, role, content)
-                SELECT conversation_id, position, role, content FROM transcript_turns ORDER BY id;
+                conversation INTEGER NOT NULL, position INTEGER NOT NULL, role TEXT NOT NULL, content TEXT NOT NULL,
+                PRIMARY KEY (conversation, position)) WITHOUT ROWID;
+            INSERT OR REPLACE INTO transcript_turns_v5 (conversation, position, role, content)
+                SELECT c.rowid, t.position, t.role, t.content FROM transcript_turns t JOIN conversations c ON c.id = t.conversation_id
+                ORDER BY c.rowid, t.position, t.id;
             DROP TABLE transcript_turns;
             ALTER TABLE transcript_turns_v5 RENAME TO transcript_turns;
             CREATE VIEW conversation_search_source AS
                 SELECT c.search_key, c.id AS conversation_id, c.name, coalesce(p.name, '') AS persona, coalesce(r.name, '') AS replica,
                     coalesce(rec.shutdown_reason, '') AS shutdown_reason,
-                    coalesce((SELECT group_concat(t.content, char(10)) FROM transcript_turns t WHERE t.conversation_id = c.id), '') AS transcript
+                    coalesce((SELECT group_concat(t.content, char(10)) FROM transcript_turns t WHERE t.conversation = c.rowid), '') AS transcript
                 FROM conversations c
                 LEFT JOIN personas p ON p.id = c.persona_id
                 LEFT JOIN replicas r ON r.id = c.replica_id
