@@ -446,6 +446,23 @@ def binary_parts(path, stripped_size):
             ("the rest: other read-only data, unwind tables, dynamic symbols", stripped_size - icu - code)]
 
 
+def launches_from_index(url, index, first, folder, *extra):
+    """Milliseconds from launch to `first` on screen, ten times, each with a fresh copy of
+    `index`; the rows must be marked as drawn from the index."""
+    samples = []
+    for number in range(10):
+        copy = copy_index(index, os.path.join(folder, f"launch-{number}.sqlite"))
+        start = time.perf_counter()
+        screen = browser(url, "--index-path", copy, *extra)
+        samples.append((screen.wait(has(first), timeout=30) - start) * 1000)
+        text = screen.text()
+        screen.quit()
+        remove_index(copy)
+        if "from the index" not in text:
+            raise SystemExit(f"the first rows ({' '.join(extra) or 'default --limit'}) were not marked `from the index`:\n" + text)
+    return samples
+
+
 def index_measurements():
     """The local index: sizes, a sync of list pages against a slow API, launch from the index,
     search as you type over the big index, and the browser's peak memory with it."""
@@ -482,28 +499,8 @@ def index_measurements():
 
         sleepy = Sandbox(count=SMALL_INDEX, latency_ms=2000)
         try:
-            launch = []
-            for number in range(10):
-                copy = copy_index(small, os.path.join(folder, f"launch-{number}.sqlite"))
-                start = time.perf_counter()
-                screen = browser(sleepy.url, "--index-path", copy)
-                launch.append((screen.wait(has(first_small), timeout=30) - start) * 1000)
-                text = screen.text()
-                screen.quit()
-                remove_index(copy)
-                if "from the index" not in text:
-                    raise SystemExit("the first rows were not marked `from the index`:\n" + text)
-            seven = []
-            for number in range(10):
-                copy = copy_index(small, os.path.join(folder, f"launch-seven-{number}.sqlite"))
-                start = time.perf_counter()
-                screen = browser(sleepy.url, "--index-path", copy, "--limit", "7")
-                seven.append((screen.wait(has(first_small), timeout=30) - start) * 1000)
-                text = screen.text()
-                screen.quit()
-                remove_index(copy)
-                if "from the index" not in text:
-                    raise SystemExit("the first rows at --limit 7 were not marked `from the index`:\n" + text)
+            launch = launches_from_index(sleepy.url, small, first_small, folder)
+            seven = launches_from_index(sleepy.url, small, first_small, folder, "--limit", "7")
             bare = []
             for _ in range(3):
                 start = time.perf_counter()

@@ -6,12 +6,6 @@ import Testing
 
 @Suite("Records stored deflated, and a search table that keeps no copy of the text")
 struct IndexCompactStorageTests {
-    private func withIndex(_ body: (AccountIndex) async throws -> Void) async throws {
-        let scratch = try Scratch()
-        defer { scratch.remove() }
-        try await body(try AccountIndex.open(at: scratch.file("index.sqlite")) { Issue.record("unexpected warning: \($0)") })
-    }
-
     /// FTS5's own check that its index holds exactly what its content view says; it throws
     /// ("database disk image is malformed") when a conversation went in with other text.
     private func checkSearchTable(_ index: AccountIndex) async throws {

@@ -6,12 +6,6 @@ import Testing
 
 @Suite("Storing several answers at once, and rows that come again")
 struct IndexStoreBatchTests {
-    private func withIndex(_ body: (AccountIndex) async throws -> Void) async throws {
-        let scratch = try Scratch()
-        defer { scratch.remove() }
-        try await body(try AccountIndex.open(at: scratch.file("index.sqlite")) { Issue.record("unexpected warning: \($0)") })
-    }
-
     /// The full-text table's stored segments: each transaction that writes search text adds one.
     private func searchSegments(_ index: AccountIndex) throws -> Int {
         try index.pool.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM conversation_search_data") ?? 0 }

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 import TavusAPI
 @testable import AccountIndex
 
@@ -14,6 +15,14 @@ struct Scratch {
     func file(_ name: String) -> String { (path as NSString).appendingPathComponent(name) }
 
     func remove() { try? FileManager.default.removeItem(atPath: path) }
+}
+
+/// Runs `body` with a new index in a scratch folder of its own, removed afterwards; a warning
+/// on opening it fails the test.
+func withIndex(_ body: (AccountIndex) async throws -> Void) async throws {
+    let scratch = try Scratch()
+    defer { scratch.remove() }
+    try await body(try AccountIndex.open(at: scratch.file("index.sqlite")) { Issue.record("unexpected warning: \($0)") })
 }
 
 /// Conversations and records as the API writes them.

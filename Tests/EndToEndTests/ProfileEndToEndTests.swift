@@ -23,6 +23,23 @@ struct ProfileEndToEndTests {
         return path
     }
 
+    /// A config (mode 600) whose default profile `prod` has `prod`'s address and key, and whose
+    /// profile `staging` has `staging`'s address and `stagingLines` besides.
+    static func prodAndStaging(_ prod: SandboxServer, _ staging: SandboxServer, _ stagingLines: String) throws -> String {
+        let path = NSTemporaryDirectory() + "tavus-browse-\(UUID()).toml"
+        try """
+            default_profile = "prod"
+            [profiles.prod]
+            base_url = "\(prod.baseURL.absoluteString)"
+            api_key = "\(prod.apiKey)"
+            [profiles.staging]
+            base_url = "\(staging.baseURL.absoluteString)"
+            \(stagingLines)
+            """.write(toFile: path, atomically: true, encoding: .utf8)
+        chmod(path, 0o600)
+        return path
+    }
+
     /// Runs `body` with a sandbox of `count` conversations and `config(sandbox)`'s file, removed afterwards.
     static func withConfig(count: Int, _ body: (SandboxServer, String) async throws -> Void) async throws {
         try await withSandbox(count: count) { sandbox in
@@ -99,19 +116,11 @@ struct ProfileEndToEndTests {
     func colonProfileSwitches() async throws {
         try await withSandbox(count: 30) { prod in
             try await withSandbox(count: 7, seed: 9) { staging in
-                let path = NSTemporaryDirectory() + "tavus-browse-\(UUID()).toml"
-                defer { try? FileManager.default.removeItem(atPath: path) }
-                try """
-                    default_profile = "prod"
-                    [profiles.prod]
-                    base_url = "\(prod.baseURL.absoluteString)"
-                    api_key = "\(prod.apiKey)"
-                    [profiles.staging]
-                    base_url = "\(staging.baseURL.absoluteString)"
+                let path = try Self.prodAndStaging(prod, staging, """
                     api_key_command = "echo \(staging.apiKey)"
                     status = "ended"
-                    """.write(toFile: path, atomically: true, encoding: .utf8)
-                chmod(path, 0o600)
+                    """)
+                defer { try? FileManager.default.removeItem(atPath: path) }
                 try await withBrowser(["--config", path], environment: [:], columns: 120, rows: 30) { tmux in
                     try await tmux.waitFor(text: "prod · 127.0.0.1:\(prod.baseURL.port ?? 0)")
                     try await tmux.waitFor(text: "30 total")
@@ -144,18 +153,8 @@ struct ProfileEndToEndTests {
         defer { cache.remove() }
         try await withSandbox(count: 300) { prod in
             try await withSandbox(count: 300, seed: 9) { staging in
-                let path = NSTemporaryDirectory() + "tavus-browse-\(UUID()).toml"
+                let path = try Self.prodAndStaging(prod, staging, "api_key = \"\(staging.apiKey)\"")
                 defer { try? FileManager.default.removeItem(atPath: path) }
-                try """
-                    default_profile = "prod"
-                    [profiles.prod]
-                    base_url = "\(prod.baseURL.absoluteString)"
-                    api_key = "\(prod.apiKey)"
-                    [profiles.staging]
-                    base_url = "\(staging.baseURL.absoluteString)"
-                    api_key = "\(staging.apiKey)"
-                    """.write(toFile: path, atomically: true, encoding: .utf8)
-                chmod(path, 0o600)
                 let prodIDs = Set(prod.conversations.map(\.id))
                 let stagingIDs = Set(staging.conversations.map(\.id))
                 let prodFirstPage = prod.conversations.prefix(20).map(\.id)
