@@ -13,7 +13,8 @@ import TavusAPI
 ///   index for long and what waits drains in order.
 /// - `room()` lets a prefetch wait while the writer is full; a page the user asks for never
 ///   waits on the disk.
-/// - `finish(within:)` stores what waits until a deadline, then records the rest as gaps.
+/// - `finish(within:)` stores what waits until a deadline, in one transaction once the one
+///   under way ends, then records the rest as gaps.
 /// - When nothing waits, it merges the search table's segments a step at a time
 ///   (`AccountIndex.tidySearch`), so no page's transaction pays for a merge.
 public final class IndexWriter: @unchecked Sendable {
@@ -71,6 +72,8 @@ public final class IndexWriter: @unchecked Sendable {
     private var untidy = false
     /// Whether the writer is merging segments, with nothing waiting.
     private var tidying = false
+    /// Whether `finish` has begun: what waits then goes in one transaction, with no merging.
+    private var finishing = false
 
     public init(index: AccountIndex, limits: Limits = Limits(),
                 written: @escaping @Sendable (Written) -> Void = { _ in },
@@ -123,7 +126,9 @@ public final class IndexWriter: @unchecked Sendable {
     @discardableResult
     public func finish(within seconds: Double) async -> Int {
         let deadline = ContinuousClock.now + .milliseconds(Int64(max(0, seconds) * 1000))
-        while lock.withLock({ writer != nil && !tidying }), ContinuousClock.now < deadline {
+        lock.withLock { finishing = true }
+        // A merge step under way holds nothing back; pages that came in meanwhile do.
+        while lock.withLock({ writer != nil && !(tidying && order.isEmpty) }), ContinuousClock.now < deadline {
             try? await Task.sleep(for: .milliseconds(5))
         }
         let running = lock.withLock { () -> Task<Void, Never>? in
@@ -154,14 +159,14 @@ public final class IndexWriter: @unchecked Sendable {
     private func drain() async {
         while true {
             let (batch, gaps) = lock.withLock { () -> ([Waiting], Set<String>) in
-                let keys = order.prefix(limits.perTransaction)
+                let keys = order.prefix(finishing ? order.count : limits.perTransaction)
                 order.removeFirst(keys.count)
                 let batch = keys.compactMap { waiting.removeValue(forKey: $0) }
                 bytes -= batch.reduce(0) { $0 + $1.bytes }
                 // Once finishing, the gaps are `finish`'s to write.
                 let gaps = closed ? [] : newGaps
                 if !closed { newGaps.removeAll() }
-                tidying = batch.isEmpty && gaps.isEmpty && untidy && !closed
+                tidying = batch.isEmpty && gaps.isEmpty && untidy && !closed && !finishing
                 if batch.isEmpty, gaps.isEmpty, !tidying { writer = nil }
                 return (batch, gaps)
             }

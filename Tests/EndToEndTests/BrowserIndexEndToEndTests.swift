@@ -113,7 +113,8 @@ struct BrowserIndexEndToEndTests {
                                           "--index-path", indexPath, "--base-url", address])
         #expect(listed.status == 0, "stderr: \(listed.standardError)")
         let ids = Set(listed.standardOutput.split(separator: "\n").dropFirst().map { $0.split(separator: "\t").first.map(String.init) ?? "" })
-        #expect(ids.count == 2_000, "the index holds \(ids.count) of the 2,000 rows shown")
+        let summary = try await runBrowse(["index", "--index-path", indexPath])
+        #expect(ids.count == 2_000, "the index holds \(ids.count) of the 2,000 rows shown: \(summary.standardOutput)")
     }
 
     @Test("q leaves the index as one file, its WAL folded back; Ctrl-C in --demo removes the demo's index with its folder")
