@@ -8,8 +8,7 @@ struct ProfileEndToEndTests {
     /// A config whose default profile `good` gets the sandbox's key from a command and whose
     /// profile `wrong` holds a key the sandbox refuses; the file is mode 600.
     static func config(_ sandbox: SandboxServer) throws -> String {
-        let path = NSTemporaryDirectory() + "tavus-browse-\(UUID()).toml"
-        try """
+        try configFile("""
             default_profile = "good"
             [profiles.good]
             base_url = "\(sandbox.baseURL.absoluteString)"
@@ -18,16 +17,13 @@ struct ProfileEndToEndTests {
             [profiles.wrong]
             base_url = "\(sandbox.baseURL.absoluteString)"
             api_key = "not-the-key"
-            """.write(toFile: path, atomically: true, encoding: .utf8)
-        chmod(path, 0o600)
-        return path
+            """)
     }
 
     /// A config (mode 600) whose default profile `prod` has `prod`'s address and key, and whose
     /// profile `staging` has `staging`'s address and `stagingLines` besides.
     static func prodAndStaging(_ prod: SandboxServer, _ staging: SandboxServer, _ stagingLines: String) throws -> String {
-        let path = NSTemporaryDirectory() + "tavus-browse-\(UUID()).toml"
-        try """
+        try configFile("""
             default_profile = "prod"
             [profiles.prod]
             base_url = "\(prod.baseURL.absoluteString)"
@@ -35,7 +31,13 @@ struct ProfileEndToEndTests {
             [profiles.staging]
             base_url = "\(staging.baseURL.absoluteString)"
             \(stagingLines)
-            """.write(toFile: path, atomically: true, encoding: .utf8)
+            """)
+    }
+
+    /// `text` in a new file of mode 600 under the temporary folder; its path.
+    static func configFile(_ text: String) throws -> String {
+        let path = NSTemporaryDirectory() + "tavus-browse-\(UUID()).toml"
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
         chmod(path, 0o600)
         return path
     }
