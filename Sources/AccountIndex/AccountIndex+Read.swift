@@ -71,6 +71,7 @@ extension AccountIndex {
         guard !words.isEmpty || !filters.isEmpty, limit > 0 else { return [] }
         return try await read { db in
             var hits: [SearchHit] = []
+            var rowids: [Int64] = []
             var seen = Set<String>()
             let patterns = words.isEmpty ? [nil] : SearchPattern.tiers.map { SearchPattern.all(words, in: $0) }
             for pattern in patterns {
@@ -82,12 +83,13 @@ extension AccountIndex {
                                           personaID: row["persona_id"], personaName: row["persona_name"],
                                           replicaID: row["replica_id"], replicaName: row["replica_name"],
                                           url: row["url"], updatedAt: row["updated_at"]))
+                    rowids.append(row["rowid"])
                 }
                 if hits.count >= limit { break }
             }
+            let transcript = try db.cachedStatement(sql: "SELECT position, role, content FROM transcript_turns WHERE conversation = ? ORDER BY position")
             for index in hits.indices {
-                let turns = try Row.fetchAll(db, sql: "SELECT t.position, t.role, t.content FROM transcript_turns t JOIN conversations c ON t.conversation = c.rowid WHERE c.id = ? ORDER BY t.position",
-                                             arguments: [hits[index].id])
+                let turns = try Row.fetchAll(transcript, arguments: [rowids[index]])
                     .map { TurnMatch.Turn(position: $0["position"], role: $0["role"], content: $0["content"]) }
                 if words.isEmpty {
                     let opening = TurnMatch.opening(of: turns)
@@ -108,7 +110,7 @@ extension AccountIndex {
     /// filters, newest first (the full-text table's order).
     private static func matches(_ pattern: String?, filters: SearchFilters, status: String?, limit: Int, _ db: Database) throws -> [Row] {
         var sql = """
-            SELECT c.id, c.name, c.status, c.url, c.created_at, c.updated_at, c.persona_id, c.replica_id, p.name AS persona_name, r.name AS replica_name
+            SELECT c.rowid, c.id, c.name, c.status, c.url, c.created_at, c.updated_at, c.persona_id, c.replica_id, p.name AS persona_name, r.name AS replica_name
             FROM \(pattern == nil ? "conversations c" : "conversation_search s JOIN conversations c ON c.search_key = s.rowid")
             LEFT JOIN personas p ON p.id = c.persona_id
             LEFT JOIN replicas r ON r.id = c.replica_id
@@ -133,7 +135,7 @@ extension AccountIndex {
         }
         sql += pattern == nil ? " ORDER BY c.search_key LIMIT ?" : " ORDER BY s.rowid LIMIT ?"
         arguments += [limit]
-        return try Row.fetchAll(db, sql: sql, arguments: arguments)
+        return try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments)
     }
 
     /// Ended conversations whose record is missing or not final, newest first. A stored record
