@@ -274,6 +274,30 @@ extension AccountIndex {
         return done
     }
 
+    /// Gives back to the file system the pages that merging the search table's segments and
+    /// rewriting records left free, so the file stays the size of what it holds; a sync calls
+    /// this at its end. An index with incremental vacuum cuts its free pages off; an older one
+    /// whose free pages are more than an eighth of it is rewritten once, which switches it to
+    /// incremental vacuum. The WAL that this grows is emptied after.
+    public func compact() async throws(IndexError) {
+        do {
+            try await pool.writeWithoutTransaction { db in
+                let free = try Int.fetchOne(db, sql: "PRAGMA freelist_count") ?? 0
+                guard free > 0 else { return }
+                if try Int.fetchOne(db, sql: "PRAGMA auto_vacuum") == 2 {
+                    try db.execute(sql: "PRAGMA incremental_vacuum")
+                } else if free > (try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0) / 8 {
+                    try db.execute(sql: "PRAGMA auto_vacuum = INCREMENTAL; VACUUM")
+                } else {
+                    return
+                }
+                try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+            }
+        } catch {
+            throw .unusable(path: path, reason: Self.reason(error))
+        }
+    }
+
     func writeReturning<T: Sendable>(_ updates: @escaping @Sendable (Database) throws -> T) async throws(IndexError) -> T {
         do {
             return try await pool.write(updates)

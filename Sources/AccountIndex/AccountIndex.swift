@@ -122,8 +122,15 @@ public final class AccountIndex: Sendable {
         // makes writes no faster), keep the index's share of its memory small however large
         // the index grows.
         configuration.maximumReaderCount = 2
+        // The writer asks for incremental vacuum before anything else touches the file, so a new
+        // index can give back the pages it frees (`compact`); an older one is switched by the
+        // rewrite `compact` gives it.
         configuration.prepareDatabase { db in
-            try db.execute(sql: db.configuration.readonly ? "PRAGMA cache_size = -512" : "PRAGMA cache_size = -1024")
+            if db.configuration.readonly {
+                try db.execute(sql: "PRAGMA cache_size = -512")
+            } else {
+                try db.execute(sql: "PRAGMA auto_vacuum = INCREMENTAL; PRAGMA cache_size = -1024")
+            }
         }
         let pool = try newPool(at: path, configuration: configuration)
         try pool.writeWithoutTransaction { db in

@@ -74,6 +74,7 @@ public struct IndexSync: Sendable {
         do {
             try await index.noteSynced()
             while !Task.isCancelled, try await index.tidySearch() {}
+            if !Task.isCancelled { try await index.compact() }
         } catch {
             throw .index(error)
         }

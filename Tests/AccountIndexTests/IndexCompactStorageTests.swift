@@ -137,3 +137,76 @@ struct IndexTidySearchTests {
         }
     }
 }
+
+@Suite("The file gives back the pages its writes free")
+struct IndexCompactionTests {
+    private func pragma(_ index: AccountIndex, _ name: String) async throws -> Int {
+        try await index.pool.read { try Int.fetchOne($0, sql: "PRAGMA \(name)") ?? 0 }
+    }
+
+    /// 60 conversations with long transcripts, then the same with short ones: the turns they
+    /// had are freed pages.
+    private func storeThenShrink(_ index: AccountIndex) async throws {
+        let long = String(repeating: "the invoice was sent twice and the refund is pending ", count: 40)
+        for short in [false, true] {
+            for number in 0..<60 {
+                let turns = (0..<6).map { ("user", short ? "turn \($0)" : "\(long) \($0)") }
+                let (detail, json) = try Samples.record("c\(number)", name: "Billing \(number)", turns: turns)
+                try await index.storeRecord(detail, json: json)
+            }
+        }
+    }
+
+    @Test func aNewIndexCutsOffItsFreePages() async throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let path = scratch.file("index.sqlite")
+        let index = try AccountIndex.open(at: path) { Issue.record("unexpected warning: \($0)") }
+        #expect(try await pragma(index, "auto_vacuum") == 2, "incremental")
+        try await storeThenShrink(index)
+        let pages = try await pragma(index, "page_count")
+        let free = try await pragma(index, "freelist_count")
+        #expect(free > 20)
+        try await index.compact()
+        #expect(try await pragma(index, "freelist_count") == 0)
+        #expect(try await pragma(index, "page_count") == pages - free)
+        #expect(try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int == (pages - free) * 4096)
+        #expect(try await index.search("turn", limit: 100).count == 60)
+    }
+
+    @Test func anOlderIndexWithManyFreePagesIsRewrittenOnceAndSwitched() async throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let path = scratch.file("index.sqlite")
+        let index = try AccountIndex.open(at: path) { Issue.record("unexpected warning: \($0)") }
+        // As the indexes made before incremental vacuum are.
+        try await index.pool.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA auto_vacuum = NONE; VACUUM")
+        }
+        #expect(try await pragma(index, "auto_vacuum") == 0)
+        try await storeThenShrink(index)
+        let (free, pages) = (try await pragma(index, "freelist_count"), try await pragma(index, "page_count"))
+        #expect(free * 8 > pages)
+        try await index.compact()
+        #expect(try await pragma(index, "freelist_count") == 0)
+        #expect(try await pragma(index, "auto_vacuum") == 2)
+        #expect(try await index.search("turn", limit: 100).count == 60)
+    }
+
+    @Test func anOlderIndexWithFewFreePagesIsLeftAsItIs() async throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let index = try AccountIndex.open(at: scratch.file("index.sqlite")) { Issue.record("unexpected warning: \($0)") }
+        try await index.pool.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA auto_vacuum = NONE; VACUUM")
+        }
+        try await storeThenShrink(index)
+        let rows = (0..<3000).map { try! Samples.row("k\($0)", name: "Kept \($0)") }
+        try await index.storeConversations(rows, totalCount: nil)
+        let (free, pages) = (try await pragma(index, "freelist_count"), try await pragma(index, "page_count"))
+        #expect(free > 0 && free * 8 < pages)
+        try await index.compact()
+        #expect(try await pragma(index, "freelist_count") == free, "not worth a rewrite")
+        #expect(try await pragma(index, "auto_vacuum") == 0)
+    }
+}

@@ -29,6 +29,8 @@ import Testing
             #expect(summary.records == ended)
             #expect(summary.personas == sandbox.personas.count && summary.replicas == sandbox.replicas.count)
             #expect(summary.lastSyncedAt != nil)
+            let free = try await sync.index.pool.read { try Int.fetchOne($0, sql: "PRAGMA freelist_count") }
+            #expect(free == 0, "the pages the sync freed are given back")
             let last = seen.withLock { $0 }.last
             #expect(last == IndexSync.Progress(phase: .records, done: ended, total: ended))
             // The records come newest first.
