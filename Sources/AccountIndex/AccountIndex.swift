@@ -117,19 +117,19 @@ public final class AccountIndex: Sendable {
         var configuration = Configuration()
         configuration.busyMode = .timeout(busyTimeout)
         configuration.label = "AccountIndex"
-        // A browser's reads are small and few at once: two readers with 512 KiB of page cache
-        // each, and the writer with 1 MiB (the pages of the B-trees a page of rows touches; more
-        // makes writes no faster), keep the index's share of its memory small however large
-        // the index grows.
+        // A browser's reads are small and few at once: two readers with 256 KiB of page cache
+        // each, and the writer with 512 KiB (the pages of the B-trees a page of rows touches;
+        // twice that writes a page of 100 a tenth faster), keep the index's share of its memory
+        // small however large the index grows.
         configuration.maximumReaderCount = 2
         // The writer asks for incremental vacuum before anything else touches the file, so a new
         // index can give back the pages it frees (`compact`); an older one is switched by the
         // rewrite `compact` gives it.
         configuration.prepareDatabase { db in
             if db.configuration.readonly {
-                try db.execute(sql: "PRAGMA cache_size = -512")
+                try db.execute(sql: "PRAGMA cache_size = -256")
             } else {
-                try db.execute(sql: "PRAGMA auto_vacuum = INCREMENTAL; PRAGMA cache_size = -1024")
+                try db.execute(sql: "PRAGMA auto_vacuum = INCREMENTAL; PRAGMA cache_size = -512")
             }
         }
         let pool = try newPool(at: path, configuration: configuration)

@@ -27,7 +27,7 @@ public final class IndexWriter: @unchecked Sendable {
         /// of what waits at exit).
         public var pause: Duration
 
-        public init(bytes: Int = 4 << 20, perTransaction: Int = 8, pause: Duration = .zero) {
+        public init(bytes: Int = 1 << 20, perTransaction: Int = 8, pause: Duration = .zero) {
             self.bytes = max(1, bytes)
             self.perTransaction = max(1, perTransaction)
             self.pause = pause

@@ -102,6 +102,20 @@ struct IndexWriterTests {
         }
     }
 
+    @Test func byDefaultAtMostOneMebibyteWaits() async throws {
+        try await withIndex { index, path in
+            let lock = try WriteLock(path)
+            let writer = IndexWriter(index: index)
+            // Pages of about 40 KiB while the disk is held: 2 MiB offered in all.
+            let pages = try (1...50).map { try page($0, count: 20, pad: 1800) }
+            for page in pages { writer.offer(page) }
+            #expect(writer.waitingBytes <= 1 << 20)
+            #expect(writer.waitingBytes > (1 << 20) - 48 << 10, "it fills up to its bound")
+            try lock.release()
+            #expect(await writer.finish(within: 5) > 0, "what it could not hold is a gap")
+        }
+    }
+
     @Test func thePagesPageKeyReplacesTheOneWaiting() async throws {
         try await withIndex { index, path in
             let lock = try WriteLock(path)
