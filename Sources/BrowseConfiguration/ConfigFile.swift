@@ -53,7 +53,10 @@ public struct ConfigFile: Equatable, Sendable {
                     profiles[name] = try profile(name, entry, path: path, environment: environment, warn: warn)
                 }
             default:
-                warn("warning: \(path): unknown key \(key)")
+                if value.table != nil {
+                    throw ConfigError("\(path): [\(key)] is not a profile: profiles are tables under profiles, as [profiles.\(key)]")
+                }
+                warn("warning: \(path): unknown key \(key)\(suggestion(key, among: ["default_profile", "profiles"]))")
             }
         }
         if let defaultProfile, profiles[defaultProfile] == nil {
@@ -95,16 +98,22 @@ public struct ConfigFile: Equatable, Sendable {
                 profile.status = status
             case "watch":
                 let watch = try number(key, value)
-                guard watch >= 0.5 else { throw ConfigError("\(path): profiles.\(name).watch must be at least 0.5") }
+                guard watch >= 0.5, watch <= Profile.longestInterval else {
+                    throw ConfigError("\(path): profiles.\(name).watch must be at least 0.5 and at most \(Int(Profile.longestInterval)) (24 hours)")
+                }
                 profile.watch = watch
             default:
-                warn("warning: \(path): unknown key \(key) in profiles.\(name)")
+                warn("warning: \(path): unknown key \(key) in profiles.\(name)\(suggestion(key, among: Profile.knownKeys))")
             }
         }
         if sources.count > 1 {
             throw ConfigError("\(path): profiles.\(name) has \(sources.joined(separator: " and ")); give one")
         }
         return profile
+    }
+
+    private static func suggestion(_ key: String, among known: [String]) -> String {
+        NearestName.to(key, among: known).map { " (did you mean \($0)?)" } ?? ""
     }
 
     /// `~/…` as the user's home, since a config file cannot rely on the shell for it.

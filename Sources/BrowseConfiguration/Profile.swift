@@ -29,6 +29,10 @@ public struct Profile: Equatable, Sendable {
         self.watch = watch
     }
 
+    /// The longest interval an option or a profile may give, in seconds (24 hours): past it a
+    /// timer's milliseconds would no longer fit the terminal's wait.
+    public static let longestInterval: Double = 86_400
+
     /// The keys a profile may hold, in the order the man page lists them.
     public static let knownKeys = ["base_url", "api_key", "api_key_file", "api_key_command", "timeout", "limit", "status", "watch"]
 }

@@ -6,6 +6,15 @@ public struct ProfileChoice: Equatable, Sendable {
     public let profile: Profile?
     /// The key's source; nil when there is none (the caller says how to give one).
     public let key: KeySource?
+    /// Where the key was given, for a message when the API refuses it: `TAVUS_API_KEY`,
+    /// `--api-key-file PATH` or `profile prod`.
+    public let keyOrigin: String?
+
+    public init(profile: Profile?, key: KeySource?, keyOrigin: String?) {
+        self.profile = profile
+        self.key = key
+        self.keyOrigin = key == nil ? nil : keyOrigin
+    }
 
     /// - Parameters:
     ///   - named: `--profile`, else `TAVUS_PROFILE`.
@@ -23,10 +32,11 @@ public struct ProfileChoice: Equatable, Sendable {
         } else {
             profile = config?.defaultProfile.flatMap { config?.profiles[$0] }
         }
-        if let keyFileFlag { return ProfileChoice(profile: profile, key: .file(keyFileFlag)) }
-        if named != nil, let key = profile?.key { return ProfileChoice(profile: profile, key: key) }
-        if let environmentKey { return ProfileChoice(profile: profile, key: .literal(environmentKey)) }
-        return ProfileChoice(profile: profile, key: profile?.key)
+        let fromProfile = profile.map { "profile \($0.name)" }
+        if let keyFileFlag { return ProfileChoice(profile: profile, key: .file(keyFileFlag), keyOrigin: "--api-key-file \(keyFileFlag)") }
+        if named != nil, let key = profile?.key { return ProfileChoice(profile: profile, key: key, keyOrigin: fromProfile) }
+        if let environmentKey { return ProfileChoice(profile: profile, key: .literal(environmentKey), keyOrigin: "TAVUS_API_KEY") }
+        return ProfileChoice(profile: profile, key: profile?.key, keyOrigin: fromProfile)
     }
 
     /// The profile names, sorted, for a message.

@@ -53,15 +53,23 @@ public struct ConversationDetail: Sendable, Hashable {
 extension ConversationDetail {
     /// After this long, a record that is still incomplete will stay so.
     public static let settlingTime: TimeInterval = 3_600
+    /// After this long, a record with its transcript gets no perception analysis any more: the
+    /// analysis, when there is one, follows the end by minutes.
+    public static let perceptionWait: TimeInterval = 900
 
-    /// Whether the record will not change any more: it holds a transcript and a perception
-    /// analysis, or the call ended more than `settlingTime` ago (by its shutdown event, or
-    /// its last update when it has none). An active call is never final.
+    /// Whether the record will not change any more: it holds a transcript and either a
+    /// perception analysis, word that none will come (`perception_unavailable`), or an end
+    /// more than `perceptionWait` ago; or the call ended more than `settlingTime` ago (by its
+    /// shutdown event, or its last update when it has none). An active call is never final.
     public func isFinal(now: Date) -> Bool {
         guard conversation.status != .active else { return false }
-        if !transcript.isEmpty, perceptionAnalysis != nil { return true }
-        guard conversation.status == .ended, let ended = endedAt?.date ?? conversation.updatedAt.date else { return false }
-        return now.timeIntervalSince(ended) > Self.settlingTime
+        let ended = conversation.status == .ended ? endedAt?.date ?? conversation.updatedAt.date : nil
+        let since = ended.map { now.timeIntervalSince($0) }
+        if !transcript.isEmpty {
+            if perceptionAnalysis != nil || firstEvent(ConversationEvent.perceptionUnavailable) != nil { return true }
+            if let since, since > Self.perceptionWait { return true }
+        }
+        return since.map { $0 > Self.settlingTime } ?? false
     }
 }
 
@@ -76,7 +84,8 @@ extension ConversationDetail: Decodable {
         conversation = try Conversation(from: decoder)
         let c = try decoder.container(keyedBy: CodingKeys.self)
         events = (try? c.decodeIfPresent([LossyEvent].self, forKey: .events))?.map(\.event)
-        topLevelShutdownReason = c.lenientString(.shutdownReason)
+        // Text only: a number there is no reason, and must not hide the shutdown event's.
+        topLevelShutdownReason = ((try? c.decodeIfPresent(String.self, forKey: .shutdownReason)) ?? nil).flatMap { $0.isEmpty ? nil : $0 }
         topLevelTranscript = (try? c.decodeIfPresent([JSONValue].self, forKey: .transcript))?.map(TranscriptTurn.init(json:))
     }
 }

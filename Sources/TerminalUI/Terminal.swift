@@ -137,7 +137,33 @@ public final class Terminal {
         if result == cnc_key_code_yes() {
             return functionKey(Int32(code))
         }
+        if code == 27 { return escapeSequence() }
         return .key(KeyDecoding.character(UInt32(code)))
+    }
+
+    /// An Esc and what came with it: when a sequence starts, the characters already waiting,
+    /// up to its end (a person's next key never comes within the same sequence); otherwise the
+    /// Esc alone, the next character left to be read as the key it is.
+    private func escapeSequence() -> KeyRead {
+        var code: wint_t = 0
+        let first = wget_wch(window, &code)
+        if first == cnc_err() { return .key(.escape) }
+        guard first != cnc_key_code_yes(), EscapeSequence.starts(with: UInt32(code)) else {
+            if first == cnc_key_code_yes() { _ = ungetch(Int32(code)) } else { _ = unget_wch(wchar_t(code)) }
+            return .key(.escape)
+        }
+        var codes = [UInt32(code)]
+        while codes.count < EscapeSequence.longest, !EscapeSequence.isComplete(codes) {
+            let result = wget_wch(window, &code)
+            if result == cnc_err() { break }
+            if result == cnc_key_code_yes() {
+                // A key the terminal's description knows ends what came before it.
+                _ = ungetch(Int32(code))
+                break
+            }
+            codes.append(UInt32(code))
+        }
+        return EscapeSequence.key(after: codes).map { .key($0) } ?? .ignored
     }
 
     private func functionKey(_ code: Int32) -> KeyRead {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BrowseConfiguration
 import Foundation
 import BrowserCore
 import BrowserRuntime
@@ -50,8 +51,13 @@ struct BrowseOptions: ParsableArguments {
 
     func validate() throws {
         guard cachePages >= 1 else { throw ValidationError("--cache-pages must be at least 1") }
-        guard staleAfter > 0, staleAfter.isFinite else { throw ValidationError("--stale-after must be more than 0") }
-        if let watch, !(watch >= 0.5 && watch.isFinite) { throw ValidationError("--watch must be at least 0.5 seconds") }
+        let longest = Int(Profile.longestInterval)
+        guard staleAfter > 0, staleAfter <= Profile.longestInterval else {
+            throw ValidationError("--stale-after must be more than 0 and at most \(longest) seconds (24 hours)")
+        }
+        if let watch, !(watch >= 0.5 && watch <= Profile.longestInterval) {
+            throw ValidationError("--watch must be at least 0.5 and at most \(longest) seconds (24 hours)")
+        }
         if offline, sync { throw ValidationError("--offline and --sync cannot be used together: a sync needs the API") }
         if offline, watch != nil { throw ValidationError("--offline and --watch cannot be used together: nothing changes offline") }
     }

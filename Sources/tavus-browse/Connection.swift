@@ -23,7 +23,8 @@ struct Connection {
         }
         let baseURL = try settings.checkedBaseURL(insecureHTTP: options.insecureHttp)
         let key = try settings.apiKey(warn: warn)
-        let configuration = ClientConfiguration(baseURL: baseURL, apiKey: key, timeout: settings.timeout)
+        var configuration = ClientConfiguration(baseURL: baseURL, apiKey: key, timeout: settings.timeout)
+        configuration.keyOrigin = settings.keyOrigin
         let port = baseURL.port.map { ":\($0)" } ?? ""
         let place = (baseURL.host ?? "") + port
         return Connection(client: TavusClient(configuration: configuration), isDemo: false,

@@ -9,6 +9,8 @@ struct Settings {
     let baseURL: String
     let timeout: Double
     let key: KeySource?
+    /// Where the key was given (`TAVUS_API_KEY`, `profile prod`), said when the API refuses it.
+    let keyOrigin: String?
 
     static func resolve(_ options: ConnectionOptions, environment: [String: String] = ProcessInfo.processInfo.environment,
                         warn: (String) -> Void = Settings.warn) throws -> Settings {
@@ -22,7 +24,7 @@ struct Settings {
             return Settings(profile: choice.profile,
                             baseURL: options.baseURL ?? choice.profile?.baseURL ?? ClientConfiguration.defaultBaseURL.absoluteString,
                             timeout: options.timeout ?? choice.profile?.timeout ?? 15,
-                            key: choice.key)
+                            key: choice.key, keyOrigin: choice.keyOrigin)
         } catch {
             throw Failure.usage(error.description)
         }

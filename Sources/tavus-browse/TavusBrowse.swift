@@ -1,4 +1,5 @@
 import ArgumentParser
+import BrowseConfiguration
 import CProcessMemory
 import Foundation
 import TavusAPI
@@ -76,9 +77,20 @@ struct TavusBrowse: AsyncParsableCommand {
             }
         } catch {
             guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
-            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            FileHandle.standardError.write(Data(((mistypedCommand() ?? fullMessage(for: error)) + "\n").utf8))
             Foundation.exit(Failure.usage("").exitCode)
         }
+    }
+}
+
+extension TavusBrowse {
+    /// For a first argument that is no option and no command but near one: which was meant.
+    /// (The bare command takes no arguments, so a word there is a command mistyped.)
+    static func mistypedCommand(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> String? {
+        guard let typed = arguments.first, !typed.hasPrefix("-") else { return nil }
+        let commands = configuration.subcommands.compactMap { $0.configuration.commandName }
+        guard let meant = NearestName.to(typed, among: commands) else { return nil }
+        return "Error: \(typed) is not a command; did you mean \(meant)? (the commands: \(commands.joined(separator: ", ")))"
     }
 }
 

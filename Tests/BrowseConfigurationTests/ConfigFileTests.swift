@@ -38,8 +38,35 @@ import Testing
     @Test func anUnknownKeyInAProfileIsAWarningNamingIt() throws {
         var warnings: [String] = []
         let file = try ConfigFile.parse("[profiles.a]\nlimt = 3\nlimit = 4\n", path: "c.toml") { warnings.append($0) }
-        #expect(warnings == ["warning: c.toml: unknown key limt in profiles.a"])
+        #expect(warnings == ["warning: c.toml: unknown key limt in profiles.a (did you mean limit?)"])
         #expect(file.profiles["a"]?.limit == 4)
+    }
+
+    @Test func aKeyFarFromEveryKnownOneIsNamedWithoutAGuess() throws {
+        var warnings: [String] = []
+        _ = try ConfigFile.parse("defualt_profile = \"a\"\n[profiles.a]\ncolour = \"red\"\n", path: "c.toml") { warnings.append($0) }
+        #expect(Set(warnings) == ["warning: c.toml: unknown key colour in profiles.a",
+                                  "warning: c.toml: unknown key defualt_profile (did you mean default_profile?)"])
+    }
+
+    @Test func aProfileWrittenAsATopLevelTableSaysWhereProfilesGo() {
+        do {
+            _ = try ConfigFile.parse("[prod]\napi_key = \"k\"\n", path: "c.toml") { _ in }
+            Issue.record("no error")
+        } catch {
+            #expect(error.description == "c.toml: [prod] is not a profile: profiles are tables under profiles, as [profiles.prod]")
+        }
+    }
+
+    @Test func aWatchOfMoreThanADayIsAnErrorNamingTheKey() throws {
+        let day = try ConfigFile.parse("[profiles.a]\nwatch = 86400\n", path: "c.toml") { _ in }
+        #expect(day.profiles["a"]?.watch == 86_400)
+        do {
+            _ = try ConfigFile.parse("[profiles.a]\nwatch = 2200000\n", path: "c.toml") { _ in }
+            Issue.record("no error")
+        } catch {
+            #expect(error.description == "c.toml: profiles.a.watch must be at least 0.5 and at most 86400 (24 hours)")
+        }
     }
 
     @Test func badValuesAreErrorsNotCrashes() {

@@ -13,17 +13,20 @@ import Testing
         let choice = try ProfileChoice.choose(config: config, named: "staging", keyFileFlag: "/flag", environmentKey: "env")
         #expect(choice.key == .file("/flag"))
         #expect(choice.profile?.name == "staging")
+        #expect(choice.keyOrigin == "--api-key-file /flag")
     }
 
     @Test func aNamedProfileBeatsTheEnvironmentKey() throws {
         let choice = try ProfileChoice.choose(config: config, named: "staging", keyFileFlag: nil, environmentKey: "env")
         #expect(choice.key == .file("/k/staging"))
+        #expect(choice.keyOrigin == "profile staging")
     }
 
     @Test func aNamedProfileWithoutAKeyUsesTheEnvironmentKey() throws {
         let choice = try ProfileChoice.choose(config: config, named: "bare", keyFileFlag: nil, environmentKey: "env")
         #expect(choice.key == .literal("env"))
         #expect(choice.profile?.limit == 5)
+        #expect(choice.keyOrigin == "TAVUS_API_KEY")
     }
 
     @Test func theEnvironmentKeyBeatsTheDefaultProfilesKey() throws {
@@ -35,11 +38,12 @@ import Testing
     @Test func theDefaultProfileComesNext() throws {
         let choice = try ProfileChoice.choose(config: config, named: nil, keyFileFlag: nil, environmentKey: nil)
         #expect(choice.key == .command("pass show prod"))
+        #expect(choice.keyOrigin == "profile prod")
     }
 
     @Test func withoutAConfigThereIsNoKey() throws {
         let choice = try ProfileChoice.choose(config: nil, named: nil, keyFileFlag: nil, environmentKey: nil)
-        #expect(choice == ProfileChoice(profile: nil, key: nil))
+        #expect(choice == ProfileChoice(profile: nil, key: nil, keyOrigin: nil))
     }
 
     @Test func anUnknownProfileListsTheProfiles() {

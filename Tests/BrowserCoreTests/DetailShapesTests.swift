@@ -76,4 +76,29 @@ struct DetailShapesTests {
         #expect(screen.contains("Post-call  crm_sync (success)"))
         #expect(screen.contains(#"Event      application.brand_new_event {"level": 3}"#))
     }
+
+    /// The pane's event lines for these events alone.
+    private func lines(for events: [ConversationEvent]) -> Frame {
+        var browser = Browser.showing(page: 1, size: TerminalSize(rows: 40, columns: 120))
+        browser.press(.enter)
+        let conversation = browser.state.detail!.conversation
+        browser.send(.detailLoaded(id: conversation.id, ConversationDetail(conversation: conversation, events: events)))
+        return browser.screen
+    }
+
+    @Test func aNewerRecordingShowsItsProviderAndURIOverBucketAndKey() {
+        let screen = lines(for: [Sample.event(ConversationEvent.recordingReady, at: "2025-09-10T13:08:00Z", [
+            "storage_provider": .string("gcs"), "storage_uri": .string("gs://acme-calls/c1/recording.mp4"),
+            "bucket_name": .string("old-bucket"), "s3_key": .string("old/key.mp4"), "duration": .number(61),
+        ])])
+        #expect(screen.contains("Recording  gcs gs://acme-calls/c1/recording.mp4 · 1m 01s"), "\(screen.lines.filter { $0.contains("Recording") })")
+        #expect(!screen.contains("old-bucket"))
+    }
+
+    @Test func aFailedCopySaysItsErrorMessage() {
+        let screen = lines(for: [Sample.event(ConversationEvent.recordingCopyFailed, at: "2025-09-10T13:08:00Z", [
+            "error_message": .string("AccessDenied: the bucket policy refuses tavus"),
+        ])])
+        #expect(screen.contains("Recording  copy failed: AccessDenied: the bucket policy refuses tavus"), "\(screen.lines.filter { $0.contains("Recording") })")
+    }
 }

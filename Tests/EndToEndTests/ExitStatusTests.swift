@@ -31,6 +31,32 @@ struct ExitStatusTests {
         #expect(result.standardError.contains("Cannot read the key file /nonexistent/tavus.key"), "\(result.standardError)")
     }
 
+    @Test("An interval past 24 hours exits 2 naming the option, in a flag or a profile")
+    func intervalsHaveAnUpperBound() async throws {
+        let watch = try await runBrowse(["--watch", "3000000"], environment: ["TAVUS_API_KEY": "k"])
+        #expect(watch.status == 2)
+        #expect(watch.standardError.contains("--watch must be at least 0.5 and at most 86400 seconds (24 hours)"), "\(watch.standardError)")
+        let stale = try await runBrowse(["--stale-after", "1e12"], environment: ["TAVUS_API_KEY": "k"])
+        #expect(stale.status == 2)
+        #expect(stale.standardError.contains("--stale-after must be more than 0 and at most 86400 seconds (24 hours)"), "\(stale.standardError)")
+        let config = try TemporaryDirectory(prefix: "config")
+        defer { config.remove() }
+        try "[profiles.slow]\nwatch = 2200000\n".write(toFile: config.file("config.toml"), atomically: true, encoding: .utf8)
+        let profile = try await runBrowse(["list", "--config", config.file("config.toml"), "--profile", "slow"], environment: ["TAVUS_API_KEY": "k"])
+        #expect(profile.status == 2)
+        #expect(profile.standardError.contains("profiles.slow.watch must be at least 0.5 and at most 86400 (24 hours)"), "\(profile.standardError)")
+    }
+
+    @Test("A mistyped command exits 2 and says which was meant")
+    func aMistypedCommandGetsItsNearest() async throws {
+        let result = try await runBrowse(["lsit", "--limit", "5"])
+        #expect(result.status == 2)
+        #expect(result.standardError.contains("lsit is not a command; did you mean list?"), "\(result.standardError)")
+        let far = try await runBrowse(["conversations"])
+        #expect(far.status == 2)
+        #expect(!far.standardError.contains("did you mean"), "\(far.standardError)")
+    }
+
     @Test("--help shows the browser's own options; the completion scripts offer them and their values")
     func helpAndCompletions() async throws {
         let help = try await runBrowse(["--help"])

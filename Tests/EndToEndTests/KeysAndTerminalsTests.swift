@@ -131,6 +131,29 @@ struct KeysAndTerminalsTests {
         }
     }
 
+    @Test("A sequence the terminal description does not know is one key or none: ESC [ H is Home, a focus report nothing, never Esc and letters")
+    func unknownEscapeSequences() async throws {
+        try await withSandbox(count: 30) { sandbox in
+            try await withBrowser(against: sandbox) { tmux in
+                try await tmux.waitFor(text: "30 total")
+                try await tmux.type(":personas")
+                try await tmux.press("Enter")
+                try await tmux.waitFor(text: "DEFAULT REPLICA")
+                try await tmux.press("j", "j")
+                try await tmux.waitFor("the third persona selected") { $0.lines[4].hasPrefix("▶") }
+                try await tmux.send(bytes: [0x1B, 0x5B, 0x48])
+                try await tmux.waitFor("Home: the first persona selected, the view kept") {
+                    $0.lines[2].hasPrefix("▶") && $0.contains("DEFAULT REPLICA")
+                }
+                // A focus report, then a key that proves the report was read.
+                try await tmux.send(bytes: [0x1B, 0x5B, 0x49])
+                try await tmux.press("j")
+                let screen = try await tmux.waitFor("the second persona selected") { $0.lines[3].hasPrefix("▶") }
+                #expect(screen.contains("DEFAULT REPLICA"), "the personas view stays")
+            }
+        }
+    }
+
     @Test(":0 says that pages count from 1")
     func pageZero() async throws {
         try await withSandbox(count: 30) { sandbox in

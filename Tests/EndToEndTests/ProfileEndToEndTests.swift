@@ -69,11 +69,13 @@ struct ProfileEndToEndTests {
             let named = try await runBrowse(["list", "--config", path, "--profile", "wrong"],
                                             environment: ["TAVUS_API_KEY": sandbox.apiKey])
             #expect(named.status == 3, "the profile's wrong key was used: \(named.standardError)")
+            #expect(named.standardError.contains("Invalid access token (the key from profile wrong)"), "\(named.standardError)")
             let fromEnvironment = try await runBrowse(["list", "--config", path],
                                                       environment: ["TAVUS_PROFILE": "wrong", "TAVUS_API_KEY": sandbox.apiKey])
             #expect(fromEnvironment.status == 3, "TAVUS_PROFILE names a profile like --profile")
             let overDefault = try await runBrowse(["list", "--config", path], environment: ["TAVUS_API_KEY": "not-the-key"])
             #expect(overDefault.status == 3, "TAVUS_API_KEY beats the default profile's key")
+            #expect(overDefault.standardError.contains("Invalid access token (the key from TAVUS_API_KEY)"), "\(overDefault.standardError)")
             #expect(!overDefault.standardError.contains("not-the-key"))
         }
     }

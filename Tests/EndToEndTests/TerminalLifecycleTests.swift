@@ -11,7 +11,7 @@ struct TerminalLifecycleTests {
     func wrongKey() async throws {
         try await withSandbox(count: 30) { sandbox in
             try await withBrowser(against: sandbox, key: "wrong") { tmux in
-                try await tmux.waitFor(text: "Invalid access token")
+                try await tmux.waitFor(text: "Invalid access token (the key from TAVUS_API_KEY)")
                 #expect(tmux.exitStatus() == nil, "the program ended after the error")
                 try await tmux.press("?")
                 try await tmux.waitFor(text: "┌─ Keys")

@@ -17,6 +17,17 @@ struct PersonaReplicaDecodingTests {
         #expect(new.id == "p1" && new.name == "Theo" && new.defaultReplicaID == "r2")
     }
 
+    @Test func aRecordIsReadTopLevelOrWrappedInData() throws {
+        let persona = #"{"persona_id": "p5317866", "persona_name": "Sales Coach Rhea", "default_replica_id": "r79e1c033f"}"#
+        for body in [persona, #"{"data": [\#(persona)]}"#, #"{"data": \#(persona)}"#] {
+            let read: Persona = try TavusClient.decodeRecord(Data(body.utf8))
+            #expect(read.id == "p5317866" && read.name == "Sales Coach Rhea", "\(body)")
+        }
+        let record = #"{"conversation_id": "c1", "conversation_name": "Billing", "status": "ended"}"#
+        let detail = try TavusClient.decodeDetail(Data(#"{"data": [\#(record)]}"#.utf8))
+        #expect(detail.conversation.id == "c1" && detail.conversation.name == "Billing")
+    }
+
     @Test func aReplicaUnderTheOldAndTheNewNames() throws {
         let old = try JSONDecoder().decode(Replica.self, from: Data(#"""
             {"replica_id": "r1", "replica_name": "Anna", "status": "error", "training_progress": "42/100",

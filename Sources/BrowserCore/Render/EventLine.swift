@@ -20,7 +20,9 @@ enum EventLine {
              ConversationEvent.transcriptionReady, ConversationEvent.perceptionAnalysis:
             return nil
         case ConversationEvent.recordingReady:
-            let location = [text("bucket_name"), text("s3_key")].compactMap { $0 }.joined(separator: "/")
+            // Newer accounts give the whole URI and its provider; older ones the bucket and key.
+            let uri = text("storage_uri").map { uri in text("storage_provider").map { "\($0) \(uri)" } ?? uri }
+            let location = uri.map(sanitized) ?? [text("bucket_name"), text("s3_key")].compactMap { $0 }.map(sanitized).joined(separator: "/")
             let duration = properties["duration"]?.doubleValue.flatMap { $0.isFinite && $0 >= 0 ? Format.duration($0) : nil }
             return Line(label: "Recording", text: [location.isEmpty ? "ready" : location, duration].compactMap { $0 }.joined(separator: " · "),
                         style: .normal)
@@ -39,13 +41,17 @@ enum EventLine {
         }
     }
 
-    /// `reason`, `error` or `message`, or what the properties say otherwise.
+    /// `reason`, `error_message`, `error` or `message`, or what the properties say otherwise.
     private static func reason(_ properties: JSONValue) -> String? {
-        for key in ["reason", "error", "message"] {
+        for key in ["reason", "error_message", "error", "message"] {
             if let text = properties[key]?.stringValue, !text.isEmpty { return short(.string(text)) }
         }
         if case .object(let members) = properties, !members.isEmpty { return short(properties) }
         return nil
+    }
+
+    private static func sanitized(_ text: String) -> String {
+        TerminalText.truncate(TerminalText.sanitize(text), to: textLimit)
     }
 
     private static func short(_ value: JSONValue) -> String {

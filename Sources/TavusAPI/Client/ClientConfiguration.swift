@@ -16,6 +16,8 @@ public struct ClientConfiguration: Sendable {
     /// A certificate (PEM) trusted beside the system's trust store: a local https test
     /// server's. Nil, as the program always has it, trusts the system's store only.
     public var extraTrustedCertificatePEM: String?
+    /// Where the key was given (`TAVUS_API_KEY`, `profile prod`): a 401's message names it.
+    public var keyOrigin: String?
 
     public init(
         baseURL: URL = ClientConfiguration.defaultBaseURL,

@@ -91,14 +91,14 @@ public struct TavusClient: Sendable {
     /// `GET /v2/personas/{id}`.
     public func persona(id: String) async throws(TavusError) -> Persona {
         let data = try await send(.GET, path: try resourcePath("personas", id), query: [], retrying: true, onRetry: nil)
-        return try Self.decode(data)
+        return try Self.decodeRecord(data)
     }
 
     /// `GET /v2/replicas/{id}`: one replica with what only its own record carries (its error
     /// message, its last update).
     public func replica(id: String) async throws(TavusError) -> Replica {
         let data = try await send(.GET, path: try resourcePath("replicas", id), query: [], retrying: true, onRetry: nil)
-        return try Self.decode(data)
+        return try Self.decodeRecord(data)
     }
 
     /// `GET /v2/replicas?replica_ids=a,b,c`: those of `ids` that exist, in one request.
@@ -168,7 +168,14 @@ public struct TavusClient: Sendable {
 
     /// A verbose record; what `conversation(id:verbose:)` does with the bytes it receives.
     public static func decodeDetail(_ data: Data) throws(TavusError) -> ConversationDetail {
-        try decode(data)
+        try decodeRecord(data)
+    }
+
+    /// One record: a top-level object as the API sends it, or wrapped as some of its
+    /// documentation shows, `{"data": [record]}` or `{"data": record}`.
+    static func decodeRecord<T: Decodable>(_ data: Data) throws(TavusError) -> T {
+        if let wrapped = try? JSONDecoder().decode(WrappedRecord<T>.self, from: data) { return wrapped.record }
+        return try decode(data)
     }
 
     private func conversationPath(_ id: String) throws(TavusError) -> String {
@@ -258,7 +265,7 @@ public struct TavusClient: Sendable {
             default:
                 // The key's encoded forms go before the message is cut from the body.
                 throw Self.httpError(status: answer.status, body: KeyRedaction.scrub(answer.body, key: configuration.apiKey),
-                                     retryAfter: answer.headers.first(name: "retry-after"))
+                                     retryAfter: answer.headers.first(name: "retry-after"), keyOrigin: configuration.keyOrigin)
             }
         }
     }
@@ -307,10 +314,11 @@ public struct TavusClient: Sendable {
         Excerpt.clean(context.codingPath.map(\.stringValue).joined(separator: "."), limit: 60)
     }
 
-    private static func httpError(status: Int, body: Data, retryAfter: String?) -> TavusError {
+    private static func httpError(status: Int, body: Data, retryAfter: String?, keyOrigin: String?) -> TavusError {
         let message = serverMessage(body)
         if status == 401 {
-            return .unauthorized(message: message ?? "the API key was refused")
+            let refused = message ?? "the API key was refused"
+            return .unauthorized(message: keyOrigin.map { "\(refused) (the key from \($0))" } ?? refused)
         }
         return .http(status: status, message: message, retryAfter: RetryAfter.seconds(retryAfter))
     }
@@ -325,5 +333,24 @@ public struct TavusClient: Sendable {
         if let page = Excerpt.htmlPage(body) { return "an HTML page (\(page)), not the API's JSON" }
         let excerpt = Excerpt.of(body)
         return excerpt.isEmpty ? nil : excerpt
+    }
+}
+
+/// `{"data": [record]}` or `{"data": record}`: a single record as some documentation shows it.
+private struct WrappedRecord<T: Decodable>: Decodable {
+    let record: T
+
+    private enum CodingKeys: String, CodingKey { case data }
+
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        if var items = try? c.nestedUnkeyedContainer(forKey: .data) {
+            guard items.count == 1 else {
+                throw DecodingError.dataCorruptedError(forKey: .data, in: c, debugDescription: "not one record")
+            }
+            record = try items.decode(T.self)
+        } else {
+            record = try c.decode(T.self, forKey: .data)
+        }
     }
 }

@@ -146,6 +146,11 @@ final class TmuxSession: Sendable {
         try await command(["send-keys", "-t", Self.sessionName] + keys)
     }
 
+    /// Sends bytes as they are, as a terminal sends a sequence in one write.
+    func send(bytes: [UInt8]) async throws {
+        try await command(["send-keys", "-t", Self.sessionName, "-H"] + bytes.map { String(format: "%02x", $0) })
+    }
+
     /// Resizes the window (and so the pane) as a user resizing the terminal would.
     func resize(columns: Int, rows: Int) async throws {
         try await command(["resize-window", "-t", Self.sessionName, "-x", String(columns), "-y", String(rows)])
