@@ -50,8 +50,8 @@ public struct IndexSync: Sendable {
         // The names and the first page are asked for at once; the names are stored first, so
         // that the conversations are searchable by them as they come in. A kind the account
         // cannot list is skipped and said; only the conversations failing fails the sync.
-        async let personas = ResourcePages<Persona>(collection: "personas", pageSize: pageSize, client: client, pacer: pacer).fetchAll()
-        async let replicas = ResourcePages<Replica>(collection: "replicas", pageSize: pageSize, client: client, pacer: pacer).fetchAll()
+        async let personas = ResourcePages<Persona>(pageSize: pageSize, client: client, pacer: pacer).fetchAll()
+        async let replicas = ResourcePages<Replica>(pageSize: pageSize, client: client, pacer: pacer).fetchAll()
         async let first = firstPage(pacer: pacer)
         let names = (await personas, await replicas)
         let firstPage = try await first.get()
@@ -224,8 +224,7 @@ public struct IndexSync: Sendable {
 
 /// Every page of personas or replicas, one after another (an account has few), each item with
 /// its object as it came.
-struct ResourcePages<Item: Decodable & Sendable & Hashable>: Sendable {
-    let collection: String
+struct ResourcePages<Item: ListedResource>: Sendable {
     let pageSize: Int
     let client: TavusClient
     let pacer: Pacer
@@ -253,7 +252,7 @@ struct ResourcePages<Item: Decodable & Sendable & Hashable>: Sendable {
     /// One page's items, and whether another page follows.
     private func fetch(page number: Int) async throws(IndexSync.Failure) -> ([(Item, Data)], Bool) {
         let data = try await pacer.request { onRetry throws(TavusError) in
-            try await client.listData(collection, page: number, limit: pageSize, onRetry: onRetry)
+            try await client.listData(Item.self, page: number, limit: pageSize, onRetry: onRetry)
         }
         let page: ListPage<Item, Int>
         do { page = try TavusClient.decodeList(data, page: number, limit: pageSize, filter: 0) } catch { throw .api(error) }

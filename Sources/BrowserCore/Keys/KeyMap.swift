@@ -28,7 +28,7 @@ public enum KeyMap {
         KeyBinding(keys: [.char(":")], label: ":", action: .command,
                    summary: "page N, or a view (:personas, …)", contexts: lists, hint: ": view"),
         KeyBinding(keys: [.char(":")], label: ":", action: .command,
-                   summary: ":personas :replicas :conversations", contexts: panes, hint: nil),
+                   summary: "a view (:personas, …), :conversations", contexts: panes, hint: nil),
         KeyBinding(keys: [.char("f")], label: "f", action: .cycleFilter,
                    summary: "filter: all → active → ended", contexts: [.list], hint: "f filter"),
         KeyBinding(keys: [.char("f")], label: "f", action: .cycleFilter,

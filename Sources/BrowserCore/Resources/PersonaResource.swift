@@ -5,7 +5,7 @@ import TavusModels
 /// looked up for its name costs no request.
 public enum PersonaResource {
     static let descriptor = ResourceDescriptor(
-        kind: .personas, title: "personas", singular: "persona", aliases: ["pals", "persona", "pal"],
+        Persona.self, title: "personas", singular: "persona", aliases: ["pals", "persona", "pal"],
         filters: ["all", "user", "system"],
         columns: [
             .init("NAME", width: 0),
@@ -15,7 +15,7 @@ public enum PersonaResource {
             .init("TYPE", width: 6, shownFrom: 70),
             .init("CREATED (UTC)", width: 16, shownFrom: 130),
         ],
-        paneTitle: "Persona", urlName: nil, paneFetchesRecord: false)
+        paneTitle: "Persona", row: row)
 
     public static func row(_ persona: Persona) -> ResourceRow {
         var pane: [PaneItem] = [
@@ -41,4 +41,8 @@ public enum PersonaResource {
                     .text(persona.llmModel ?? ""), .text(persona.personaType), .time(persona.createdAt)],
             pane: pane)
     }
+}
+
+extension ResourceKind {
+    public static let personas = PersonaResource.descriptor.kind
 }

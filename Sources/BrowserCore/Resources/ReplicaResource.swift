@@ -4,7 +4,7 @@ import TavusModels
 /// own record, which alone has its error message, once per run.
 public enum ReplicaResource {
     static let descriptor = ResourceDescriptor(
-        kind: .replicas, title: "replicas", singular: "replica", aliases: ["faces", "replica", "face"],
+        Replica.self, title: "replicas", singular: "replica", aliases: ["faces", "replica", "face"],
         filters: ["all", "user", "system"],
         columns: [
             .init("NAME", width: 0),
@@ -14,7 +14,7 @@ public enum ReplicaResource {
             .init("TYPE", width: 6, shownFrom: 70),
             .init("CREATED (UTC)", width: 16, shownFrom: 110),
         ],
-        paneTitle: "Replica", urlName: "thumbnail video", paneFetchesRecord: true)
+        paneTitle: "Replica", urlName: "thumbnail video", paneFetchesRecord: true, row: row)
 
     public static func row(_ replica: Replica) -> ResourceRow {
         let status = ResourceCell.state(replica.status, isFailure: replica.status.lowercased() == "error")
@@ -35,4 +35,8 @@ public enum ReplicaResource {
             ],
             url: replica.thumbnailVideoURL)
     }
+}
+
+extension ResourceKind {
+    public static let replicas = ReplicaResource.descriptor.kind
 }

@@ -18,7 +18,9 @@ public struct ResourceDescriptor: Sendable {
         }
     }
 
-    public var kind: ResourceKind
+    public let kind: ResourceKind
+    /// The kind's model, where it is listed and how (its data half), and how its items make rows.
+    public let lister: any ResourceLister
     /// `personas`: the view's name, first of the names `:` takes.
     public var title: String
     /// `persona`: one of them, in the header's path.
@@ -36,4 +38,34 @@ public struct ResourceDescriptor: Sendable {
     /// Whether an item's pane needs its own record (`GET …/{id}`), the list's items lacking
     /// fields the pane shows; the row is shown until it comes.
     public var paneFetchesRecord: Bool
+
+    /// The entry of a kind whose items are `Item`, each made into a row by `row`.
+    init<Item: ListedResource>(
+        _ item: Item.Type, title: String, singular: String, aliases: [String], filters: [String], columns: [Column],
+        paneTitle: String, urlName: String? = nil, paneFetchesRecord: Bool = false, row: @escaping @Sendable (Item) -> ResourceRow
+    ) {
+        kind = ResourceKind(rawValue: title)
+        lister = Lister(make: row)
+        self.title = title
+        self.singular = singular
+        self.aliases = aliases
+        self.filters = filters
+        self.columns = columns
+        self.paneTitle = paneTitle
+        self.urlName = urlName
+        self.paneFetchesRecord = paneFetchesRecord
+    }
+}
+
+/// How a kind's items make rows, its model type kept: the data layer lists `Item` and hands
+/// each item to `row`.
+public protocol ResourceLister: Sendable {
+    associatedtype Item: ListedResource
+    func row(_ item: Item) -> ResourceRow
+}
+
+private struct Lister<Item: ListedResource>: ResourceLister {
+    let make: @Sendable (Item) -> ResourceRow
+
+    func row(_ item: Item) -> ResourceRow { make(item) }
 }

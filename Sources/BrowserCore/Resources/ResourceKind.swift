@@ -1,11 +1,20 @@
 import TavusModels
 
-/// The resources listed beside conversations. Each is described once, in the registry.
-public enum ResourceKind: String, Sendable, Hashable, CaseIterable {
-    case personas
-    case replicas
+/// A kind of resource listed beside conversations, by its view's name. Each is described
+/// once, by its entry in the registry.
+public struct ResourceKind: RawRepresentable, Sendable, Hashable, CustomStringConvertible {
+    public let rawValue: String
+
+    public init(rawValue: String) {
+        self.rawValue = rawValue
+    }
+
+    /// Every registered kind, in the registry's order.
+    public static var allCases: [ResourceKind] { ResourceRegistry.descriptors.map(\.kind) }
 
     public var descriptor: ResourceDescriptor { ResourceRegistry.descriptor(for: self) }
+
+    public var description: String { rawValue }
 }
 
 /// What identifies a cached page of a resource: its kind, filter, page number and size.

@@ -1,19 +1,25 @@
+import TavusModels
+
 /// The resources the browser lists beside conversations, in the spirit of a k9s registry:
-/// one entry per kind.
+/// one entry per kind, each made in its kind's file (its model, columns, pane and actions).
 public enum ResourceRegistry {
+    /// Every kind, in the order help and completion list them.
+    public static let descriptors: [ResourceDescriptor] = [
+        PersonaResource.descriptor,
+        ReplicaResource.descriptor,
+    ]
+
+    private static let byKind = Dictionary(uniqueKeysWithValues: descriptors.map { ($0.kind, $0) })
+
+    /// A kind's entry. Kinds come from the entries alone, so every kind has one.
     public static func descriptor(for kind: ResourceKind) -> ResourceDescriptor {
-        switch kind {
-        case .personas: PersonaResource.descriptor
-        case .replicas: ReplicaResource.descriptor
-        }
+        guard let descriptor = byKind[kind] else { preconditionFailure("\(kind) has no entry in the registry") }
+        return descriptor
     }
 
     /// The kind a `:` command names (`personas`, `pals`, …), if any.
     public static func kind(named name: String) -> ResourceKind? {
         let name = name.lowercased()
-        return ResourceKind.allCases.first { kind in
-            let descriptor = kind.descriptor
-            return descriptor.title == name || descriptor.aliases.contains(name)
-        }
+        return descriptors.first { $0.title == name || $0.aliases.contains(name) }?.kind
     }
 }

@@ -1,14 +1,13 @@
 import Foundation
 import NIOConcurrencyHelpers
 
-/// The number each list endpoint gives its first page, per account. Conversations, replicas
-/// and the rest count from 1; personas (`/v2/personas`, `/v2/pals`) may count from 0 on the
-/// real API, so on the first use of such a list, `page=0` and `page=1` are compared with
-/// `limit=1` and the answer kept (and handed to `remember`, so the index keeps it for later
-/// runs). Pages are numbered from 1 everywhere else in the program; only the request differs.
+/// The number each list endpoint gives its first page, per account. Most lists declare theirs
+/// (`ListedResource.firstPage`: conversations and replicas count from 1, documents from 0);
+/// personas may count from 0 on the real API, so on the first use of such an uncertain list,
+/// `page=0` and `page=1` are compared with `limit=1` and the answer kept (and handed to
+/// `remember`, so the index keeps it for later runs). Pages are numbered from 1 everywhere
+/// else in the program; only the request differs.
 public final class PageBases: Sendable {
-    /// The lists whose first page may be 0.
-    public static let uncertain: Set<String> = ["personas", "pals"]
 
     private let answers: NIOLockedValueBox<[String: Task<Int?, Never>]>
     private let remember: @Sendable (String, Int) -> Void
@@ -28,11 +27,11 @@ public final class PageBases: Sendable {
         return known
     }
 
-    /// The first page number of `collection`: 1 for a certain list; for an uncertain one, what
-    /// `probe` finds, asked once however many loads wait for it (nil: it could not tell, so 1
-    /// this time, and the next load asks again).
-    func base(of collection: String, probe: @escaping @Sendable () async -> Int?) async -> Int {
-        guard Self.uncertain.contains(collection) else { return 1 }
+    /// The first page number of `collection`: the one it declares; for an uncertain list (nil),
+    /// what `probe` finds, asked once however many loads wait for it (nil: it could not tell,
+    /// so 1 this time, and the next load asks again).
+    func base(of collection: String, declared: Int?, probe: @escaping @Sendable () async -> Int?) async -> Int {
+        if let declared { return declared }
         let (task, isNew) = answers.withLockedValue { answers in
             if let task = answers[collection] { return (task, false) }
             let task = Task { await probe() }

@@ -90,15 +90,13 @@ public struct TavusClient: Sendable {
 
     /// `GET /v2/personas/{id}`.
     public func persona(id: String) async throws(TavusError) -> Persona {
-        let data = try await send(.GET, path: try resourcePath("personas", id), query: [], retrying: true, onRetry: nil)
-        return try Self.decodeRecord(data)
+        try await record(Persona.self, id: id)
     }
 
     /// `GET /v2/replicas/{id}`: one replica with what only its own record carries (its error
     /// message, its last update).
     public func replica(id: String) async throws(TavusError) -> Replica {
-        let data = try await send(.GET, path: try resourcePath("replicas", id), query: [], retrying: true, onRetry: nil)
-        return try Self.decodeRecord(data)
+        try await record(Replica.self, id: id)
     }
 
     /// `GET /v2/replicas?replica_ids=a,b,c`: those of `ids` that exist, in one request.
@@ -112,27 +110,45 @@ public struct TavusClient: Sendable {
         return body.data
     }
 
-    /// `GET /v2/COLLECTION`: one page, 1-based, of any resource's list, with `query` (its
-    /// filter) added; one malformed item is dropped, not the page.
-    public func list<Item: Decodable & Sendable & Hashable, Filter>(
-        _ collection: String, page: Int, limit: Int, filter: Filter, query: [URLQueryItem] = [],
+    /// `GET /v2/COLLECTION` of a listed kind: one page, 1-based, with `filter` in the kind's
+    /// filter parameter (none for `all`) and its fixed query; one malformed item is dropped,
+    /// not the page.
+    public func list<Item: ListedResource>(
+        _ kind: Item.Type, page: Int, limit: Int, filter: String = "all",
         onRetry: (@Sendable (RetryNotice) -> Void)? = nil
-    ) async throws(TavusError) -> ListPage<Item, Filter> {
-        let data = try await listData(collection, page: page, limit: limit, query: query, onRetry: onRetry)
-        let decoded: ListPage<Item, Filter> = try Self.decodeList(data, page: page, limit: limit, filter: filter)
-        received?(.list(collection: collection, page: page, limit: limit, data))
+    ) async throws(TavusError) -> ListPage<Item, String> {
+        let data = try await listData(kind, page: page, limit: limit, filter: filter, onRetry: onRetry)
+        let decoded: ListPage<Item, String> = try Self.decodeList(data, page: page, limit: limit, filter: filter)
+        received?(.list(collection: Item.collection, page: page, limit: limit, data))
         return decoded
     }
 
-    /// `GET /v2/COLLECTION`'s body as it came, for keeping the objects unchanged.
+    /// The body of a listed kind's page as it came, for keeping the objects unchanged.
+    public func listData<Item: ListedResource>(
+        _ kind: Item.Type, page: Int, limit: Int, filter: String = "all",
+        onRetry: (@Sendable (RetryNotice) -> Void)? = nil
+    ) async throws(TavusError) -> Data {
+        var query = Item.fixedQuery.sorted { $0.key < $1.key }.map { URLQueryItem(name: $0.key, value: $0.value) }
+        if let parameter = Item.filterParameter, filter != "all" { query.append(URLQueryItem(name: parameter, value: filter)) }
+        return try await listData(Item.collection, firstPage: Item.firstPage, page: page, limit: limit, query: query, onRetry: onRetry)
+    }
+
+    /// `GET /v2/COLLECTION/ID` of a listed kind: its own record.
+    public func record<Item: ListedResource>(_ kind: Item.Type, id: String) async throws(TavusError) -> Item {
+        let data = try await send(.GET, path: try resourcePath(Item.collection, id), query: [], retrying: true, onRetry: nil)
+        return try Self.decodeRecord(data)
+    }
+
+    /// `GET /v2/COLLECTION`'s body as it came, for keeping the objects unchanged; `firstPage`
+    /// is the number the list gives its first page, nil when it is to be found out.
     public func listData(
-        _ collection: String, page: Int, limit: Int, query: [URLQueryItem] = [],
+        _ collection: String, firstPage: Int?, page: Int, limit: Int, query: [URLQueryItem] = [],
         onRetry: (@Sendable (RetryNotice) -> Void)? = nil
     ) async throws(TavusError) -> Data {
         guard page >= 1 else { throw .invalidArgument("page must be 1 or more, not \(page)") }
         guard limit >= 1 else { throw .invalidArgument("limit must be 1 or more, not \(limit)") }
         // The index answers offline by the program's own numbers, from 1.
-        let base = offline == nil ? await pageBases.base(of: collection) { await probeBase(collection) } : 1
+        let base = offline == nil ? await pageBases.base(of: collection, declared: firstPage) { await probeBase(collection) } : 1
         let paging = [URLQueryItem(name: "page", value: String(page - 1 + base)), URLQueryItem(name: "limit", value: String(limit))]
         return try await send(.GET, path: "/v2/" + collection, query: paging + query, retrying: true, onRetry: onRetry)
     }

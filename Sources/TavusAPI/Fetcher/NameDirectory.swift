@@ -50,7 +50,7 @@ public actor NameDirectory {
         }
         if !personas.isEmpty, !personaListRead {
             personaListRead = true
-            if let list = try? await client.list("personas", page: 1, limit: Self.personaListLimit, filter: "all") as ListPage<Persona, String> {
+            if let list = try? await client.list(Persona.self, page: 1, limit: Self.personaListLimit) {
                 for persona in list.items where !persona.id.isEmpty { personaRecords[persona.id] = persona }
             }
         }

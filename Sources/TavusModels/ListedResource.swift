@@ -1,0 +1,36 @@
+/// A kind of the account listed at `GET /v2/COLLECTION`: the data half of its registry entry,
+/// declared beside its model (where it is listed, how its list is filtered, where its pages
+/// start). The screens' half is its `ResourceDescriptor`.
+public protocol ListedResource: Decodable, Sendable, Hashable {
+    /// `documents`: its list is `GET /v2/documents`, one of them `GET /v2/documents/{id}`.
+    static var collection: String { get }
+    /// The query parameter the view's filter goes in (`status`); nil when the list has none.
+    static var filterParameter: String? { get }
+    /// What every page is asked with besides (`legacy=false`).
+    static var fixedQuery: [String: String] { get }
+    /// The number the API gives the first page; nil when it is uncertain, and so found out per
+    /// account on first use (`PageBases`).
+    static var firstPage: Int? { get }
+
+    var id: String { get }
+    var name: String { get }
+}
+
+extension ListedResource {
+    public static var filterParameter: String? { nil }
+    public static var fixedQuery: [String: String] { [:] }
+    public static var firstPage: Int? { 1 }
+}
+
+extension Persona: ListedResource {
+    public static let collection = "personas"
+    public static let filterParameter: String? = "persona_type"
+    public static let firstPage: Int? = nil
+}
+
+extension Replica: ListedResource {
+    public static let collection = "replicas"
+    public static let filterParameter: String? = "replica_type"
+    /// Only the verbose list carries `replica_type` and `model_name`.
+    public static let fixedQuery = ["verbose": "true"]
+}
