@@ -88,9 +88,12 @@ public actor ConversationFetcher {
             // Also settled when no one waits any more (a cancelled waiter).
             Task { await self.settleDetail(id, task: task, generation: startedIn) }
         }
-        let detail = try await SharedRequest.wait(for: task)
+        let result: Result<ConversationDetail, TavusError>
+        do throws(TavusError) { result = .success(try await SharedRequest.wait(for: task)) } catch { result = .failure(error) }
+        // Settled before returning, failed or not: a request made right after a failure must
+        // not find the failed one still in flight and share its error.
         await settleDetail(id, task: task, generation: startedIn)
-        return detail
+        return try result.get()
     }
 
     /// The held verbose answer, if any, final or not, without a request.
