@@ -7,6 +7,7 @@ public enum ResourceRegistry {
     public static let descriptors: [ResourceDescriptor] = [
         PersonaResource.descriptor,
         ReplicaResource.descriptor,
+        DocumentResource.descriptor,
     ]
 
     private static let byKind = Dictionary(uniqueKeysWithValues: descriptors.map { ($0.kind, $0) })

@@ -1,0 +1,67 @@
+import Foundation
+import TavusSandbox
+import Testing
+
+@Suite("The account's other kinds: documents")
+struct AccountKindsEndToEndTests {
+    @Test(":documents lists the knowledge base from its page 0; n, f by status, the pane, o opens the URL, y copies it, Esc back")
+    func documents() async throws {
+        let directory = try TemporaryDirectory(prefix: "browser")
+        defer { directory.remove() }
+        let opened = directory.file("opened")
+        let script = try directory.executable("record-browser", """
+            #!/bin/sh
+            printf '%s\\n' "$1" > '\(opened).tmp' && mv '\(opened).tmp' '\(opened)'
+
+            """)
+        try await withSandbox(count: 30) { sandbox in
+            let documents = sandbox.documents
+            let failed = documents.filter { $0.status == "error" }
+            try await withBrowser(against: sandbox, environment: ["BROWSER": script], columns: 160, rows: 40) { tmux in
+                try await tmux.acceptClipboardWrites()
+                try await tmux.waitFor(text: "30 total")
+                try await tmux.type(":documents")
+                try await tmux.press("Enter")
+                try await tmux.waitFor("the first page of documents") { screen in
+                    screen.contains("\(documents.count) total") && screen.contains("page 1/2") && screen.lines[2].hasPrefix("▶" + documents[0].name)
+                }
+                let first = try await tmux.waitFor(text: "UPDATED (UTC)")
+                #expect(first.contains("STATUS") && first.contains("TAGS") && first.contains("CRAWLS"))
+                #expect(first.contains("processing 40%"), "a document being processed shows its progress")
+                try await tmux.press("n")
+                try await tmux.waitFor("page 2") { $0.contains("page 2/2") && $0.lines[2].hasPrefix("▶" + documents[20].name) }
+                try await tmux.press("p")
+                try await tmux.waitFor("page 1 again") { $0.contains("page 1/2") && $0.lines[2].hasPrefix("▶" + documents[0].name) }
+                for filter in ["started", "processing", "ready"] {
+                    try await tmux.press("f")
+                    try await tmux.waitFor(text: "filter: \(filter)")
+                }
+                try await tmux.press("f")
+                try await tmux.waitFor("the documents in error") { screen in
+                    screen.contains("filter: error") && screen.contains("\(failed.count) total")
+                        && screen.lines[2].hasPrefix("▶" + failed[0].name)
+                }
+                try await tmux.press("Enter")
+                let pane = try await tmux.waitFor(text: "┌─ Document")
+                #expect(pane.contains("The page could not be fetched: 403 Forbidden"), "the error message")
+                try await tmux.waitFor(text: "URL        \(failed[0].url ?? "")")
+                try await tmux.press("o")
+                try await tmux.waitFor(text: "Opened \(failed[0].url ?? "")")
+                try await waitUntil("the URL handed to $BROWSER") { FileManager.default.fileExists(atPath: opened) }
+                #expect(try String(contentsOfFile: opened, encoding: .utf8) == (failed[0].url ?? "") + "\n")
+                try await tmux.press("y")
+                try await tmux.waitFor(text: "Copied document URL \(failed[0].url ?? "")")
+                try await waitUntil("a paste buffer from OSC 52") { try await tmux.bufferCount() == 1 }
+                #expect(try await tmux.newestBuffer() == failed[0].url)
+                try await tmux.press("Escape")
+                try await tmux.waitFor("the pane closed, the filter kept") { !$0.contains("┌─ Document") && $0.contains("filter: error") }
+                try await tmux.press("Escape")
+                try await tmux.waitFor(text: " Tavus conversations")
+            }
+            let asked = sandbox.requests.filter { $0.path == "/v2/documents" }
+            #expect(asked.first?.query["page"] == "0", "the knowledge base counts its pages from 0")
+            #expect(asked.contains { $0.query["page"] == "1" && $0.query["limit"] == "20" }, "page 2 is the API's page 1")
+            #expect(asked.contains { $0.query["status"] == "error" })
+        }
+    }
+}
