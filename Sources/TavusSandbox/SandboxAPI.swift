@@ -23,8 +23,8 @@ struct SandboxAPI: Sendable {
     let replicas: [SandboxReplica]
     /// The lists whose pages count from 0.
     let zeroBasedLists: Set<String>
-    /// The knowledge base, newest first, as `/v2/documents` writes it.
-    let documents: [SandboxValue]
+    /// The kinds kept as the API's JSON, by collection: documents, guardrails, objectives, tools.
+    let kinds: [String: SandboxKind]
 
     /// The paging of a request to the list `collection`.
     func paging(_ collection: String, _ query: [String: String], lyingTotal: String?) throws(Rejection) -> ListPaging {
@@ -48,10 +48,9 @@ struct SandboxAPI: Sendable {
                 return try personas(rest, request, newNames: segments[1] == "pals", lyingTotal: lyingTotal)
             case "replicas", "faces":
                 return try replicas(rest, request, newNames: segments[1] == "faces", lyingTotal: lyingTotal)
-            case "documents":
-                return try documents(rest, request, lyingTotal: lyingTotal)
             default:
-                return Self.noSuchPath
+                guard let kind = kinds[segments[1]] else { return Self.noSuchPath }
+                return try kind.answer(rest, request, lyingTotal: lyingTotal)
             }
         } catch {
             return error.reply

@@ -20,8 +20,8 @@ public final class SandboxServer: Sendable {
     public let personas: [SandboxPersona]
     /// The replicas served, newest first; generated conversations name only the trained ones.
     public let replicas: [SandboxReplica]
-    /// The knowledge base served, newest first, each by its id, name, status and URL.
-    public let documents: [SandboxListed]
+    /// The kinds kept as the API's JSON (documents, guardrails, objectives, tools), by collection.
+    private let kinds: [String: SandboxKind]
 
     private let state: Locked<SandboxState>
     private let serviceGroup: ServiceGroup
@@ -31,7 +31,7 @@ public final class SandboxServer: Sendable {
     private static let shutdownGrace = Duration.seconds(3)
 
     private init(
-        port: Int, isTLS: Bool, apiKey: String, personas: [SandboxPersona], replicas: [SandboxReplica], documents: [SandboxValue],
+        port: Int, isTLS: Bool, apiKey: String, personas: [SandboxPersona], replicas: [SandboxReplica], kinds: [String: SandboxKind],
         state: Locked<SandboxState>, serviceGroup: ServiceGroup, running: Task<Void, any Error>
     ) {
         self.port = port
@@ -39,10 +39,16 @@ public final class SandboxServer: Sendable {
         self.apiKey = apiKey
         self.personas = personas
         self.replicas = replicas
-        self.documents = documents.map { SandboxListed($0, id: "document_id", name: "document_name", url: "document_url") }
+        self.kinds = kinds
         self.state = state
         self.serviceGroup = serviceGroup
         self.running = running
+    }
+
+    /// The items of a kind kept as the API's JSON (`documents`, `guardrails`, `objectives`,
+    /// `tools`), newest first, by what a test looks for on screen.
+    public func listed(_ collection: String) -> [SandboxListed] {
+        kinds[collection]?.listed ?? []
     }
 
     /// Starts a server and returns once it is listening.
@@ -58,9 +64,9 @@ public final class SandboxServer: Sendable {
         initial.completionDelay = configuration.completionDelay
         initial.requestLog = configuration.requestLog
         let state = Locked(initial)
-        let documents = DocumentGenerator.documents(seed: configuration.seed)
+        let kinds = AccountKinds.all(seed: configuration.seed)
         let api = SandboxAPI(apiKey: configuration.apiKey, events: events, state: state, personas: personas, replicas: replicas,
-                             zeroBasedLists: configuration.zeroBasedLists, documents: documents)
+                             zeroBasedLists: configuration.zeroBasedLists, kinds: kinds)
         let logger = Logger(label: "tavus-sandbox") { _ in SwiftLogNoOpLogHandler() }
         let (ports, portSink) = AsyncStream<Int>.makeStream()
         let app = Application(
@@ -87,7 +93,7 @@ public final class SandboxServer: Sendable {
         }
         return SandboxServer(
             port: port, isTLS: configuration.tls, apiKey: configuration.apiKey, personas: personas, replicas: replicas,
-            documents: documents, state: state, serviceGroup: serviceGroup, running: running)
+            kinds: kinds, state: state, serviceGroup: serviceGroup, running: running)
     }
 
     /// Runs `body` against a new server and stops the server afterwards, whether `body`

@@ -15,7 +15,7 @@ struct AccountKindsEndToEndTests {
 
             """)
         try await withSandbox(count: 30) { sandbox in
-            let documents = sandbox.documents
+            let documents = sandbox.listed("documents")
             let failed = documents.filter { $0.status == "error" }
             try await withBrowser(against: sandbox, environment: ["BROWSER": script], columns: 160, rows: 40) { tmux in
                 try await tmux.acceptClipboardWrites()
