@@ -2,7 +2,7 @@ import Foundation
 import TavusSandbox
 import Testing
 
-@Suite("The account's other kinds: documents")
+@Suite("The account's other kinds: documents, guardrails, objectives and tools")
 struct AccountKindsEndToEndTests {
     @Test(":documents lists the knowledge base from its page 0; n, f by status, the pane, o opens the URL, y copies it, Esc back")
     func documents() async throws {
@@ -62,6 +62,44 @@ struct AccountKindsEndToEndTests {
             #expect(asked.first?.query["page"] == "0", "the knowledge base counts its pages from 0")
             #expect(asked.contains { $0.query["page"] == "1" && $0.query["limit"] == "20" }, "page 2 is the API's page 1")
             #expect(asked.contains { $0.query["status"] == "error" })
+        }
+    }
+
+    /// Opens the view `name` at `--limit 5`, waits for its first page and turns to its second.
+    private func openView(_ name: String, _ items: [SandboxListed], in tmux: TmuxSession) async throws {
+        try await tmux.waitFor(text: "30 total")
+        try await tmux.type(":\(name)")
+        try await tmux.press("Enter")
+        try await tmux.waitFor("the first page of \(name)") { screen in
+            screen.contains("\(items.count) total") && screen.lines[2].hasPrefix("▶" + items[0].name)
+        }
+        try await tmux.press("n")
+        try await tmux.waitFor("page 2 of \(name)") { $0.contains("page 2/") && $0.lines[2].hasPrefix("▶" + items[5].name) }
+        try await tmux.press("p")
+        try await tmux.waitFor("page 1 of \(name) again") { $0.contains("page 1/") && $0.lines[2].hasPrefix("▶" + items[0].name) }
+    }
+
+    @Test(":guardrails asks for the individual guardrails (legacy=false); n, f by type, the prompt in the pane, Esc back")
+    func guardrails() async throws {
+        try await withSandbox(count: 30) { sandbox in
+            let guardrails = sandbox.listed("guardrails")
+            try await withBrowser(against: sandbox, ["--limit", "5"], columns: 140, rows: 30) { tmux in
+                try await openView("guardrails", guardrails, in: tmux)
+                let list = try await tmux.waitFor(text: "MODALITY")
+                #expect(list.contains("verbal") && list.contains("compliance, verbal"))
+                try await tmux.press("f")
+                try await tmux.waitFor("the user guardrails") { $0.contains("filter: user") && $0.contains("20 total") }
+                try await tmux.press("f")
+                try await tmux.waitFor("the system guardrails") { $0.contains("filter: system") && $0.contains("3 total") && $0.contains("Tavus safety") }
+                try await tmux.press("Enter")
+                try await tmux.waitFor("the pane with its prompt") { $0.contains("┌─ Guardrail") && $0.contains("Refuse requests for harmful content.") }
+                try await tmux.press("Escape")
+                try await tmux.press("Escape")
+                try await tmux.waitFor(text: " Tavus conversations")
+            }
+            let asked = sandbox.requests.filter { $0.path == "/v2/guardrails" }
+            #expect(!asked.isEmpty && asked.allSatisfy { $0.query["legacy"] == "false" }, "\(asked.map(\.query))")
+            #expect(asked.contains { $0.query["type"] == "system" })
         }
     }
 }

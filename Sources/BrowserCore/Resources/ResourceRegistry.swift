@@ -8,6 +8,7 @@ public enum ResourceRegistry {
         PersonaResource.descriptor,
         ReplicaResource.descriptor,
         DocumentResource.descriptor,
+        GuardrailResource.descriptor,
     ]
 
     private static let byKind = Dictionary(uniqueKeysWithValues: descriptors.map { ($0.kind, $0) })

@@ -1,0 +1,29 @@
+import Foundation
+@testable import TavusAPI
+import TavusSandbox
+import Testing
+
+@Suite("Documents, guardrails, objectives and tools, as the client reads them from the sandbox")
+struct AccountKindsClientTests {
+    @Test func documentsCountTheirPagesFromZero() async throws {
+        try await withSandbox { sandbox in
+            let client = sandbox.client()
+            let first = try await client.list(Document.self, page: 1, limit: 5)
+            #expect(first.items.map(\.id) == sandbox.listed("documents").prefix(5).map(\.id))
+            #expect(first.totalCount == 37 && first.totalIsExact)
+            #expect(sandbox.requests.last?.query["page"] == "0")
+            let failed = try await client.list(Document.self, page: 1, limit: 50, filter: "error")
+            #expect(!failed.items.isEmpty && failed.items.allSatisfy { $0.failed && $0.errorMessage?.isEmpty == false })
+            let processing = try #require(try await client.list(Document.self, page: 1, limit: 50, filter: "processing").items.first)
+            #expect(processing.progress == 40)
+        }
+    }
+
+    @Test func guardrailsAreAskedForAsIndividualOnes() async throws {
+        try await withSandbox { sandbox in
+            let page = try await sandbox.client().list(Guardrail.self, page: 1, limit: 50)
+            #expect(page.items.count == 23 && page.items.allSatisfy { !$0.prompt.isEmpty })
+            #expect(sandbox.requests.last?.query["legacy"] == "false")
+        }
+    }
+}
