@@ -102,4 +102,24 @@ struct AccountKindsEndToEndTests {
             #expect(asked.contains { $0.query["type"] == "system" })
         }
     }
+
+    @Test(":objectives shows how many objectives a set has; its pane walks them in order with what comes next")
+    func objectives() async throws {
+        try await withSandbox(count: 30) { sandbox in
+            let sets = sandbox.listed("objectives")
+            try await withBrowser(against: sandbox, ["--limit", "5"], columns: 140, rows: 40) { tmux in
+                try await openView("objectives", sets, in: tmux)
+                try await tmux.press("Enter")
+                let pane = try await tmux.waitFor(text: "┌─ Objectives")
+                for line in ["1. greet", "Greet the participant and ask their role.", "Confirm    auto", "Then       budget",
+                             "Or         next_step when the participant already has a budget", "2. budget", "Records    budget, timeline",
+                             "3. next_step", "Then       the end"] {
+                    #expect(pane.contains(line), "\(line)")
+                }
+                try await tmux.press("Escape")
+                try await tmux.press("Escape")
+                try await tmux.waitFor(text: " Tavus conversations")
+            }
+        }
+    }
 }

@@ -26,4 +26,16 @@ struct AccountKindsClientTests {
             #expect(sandbox.requests.last?.query["legacy"] == "false")
         }
     }
+
+    @Test func anObjectivesRecordComesWrappedInData() async throws {
+        try await withSandbox { sandbox in
+            let client = sandbox.client()
+            let listed = try await client.list(Objectives.self, page: 1, limit: 1).items[0]
+            let record = try await client.record(Objectives.self, id: listed.id)
+            #expect(record == listed)
+            #expect(record.objectives.map(\.name) == ["greet", "budget", "next_step"])
+            #expect(record.objectives[0].nextConditional.map(\.objective) == ["next_step"])
+            #expect(record.objectives[0].nextConditional.map(\.condition) == ["the participant already has a budget"])
+        }
+    }
 }

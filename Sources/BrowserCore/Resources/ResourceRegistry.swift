@@ -9,6 +9,7 @@ public enum ResourceRegistry {
         ReplicaResource.descriptor,
         DocumentResource.descriptor,
         GuardrailResource.descriptor,
+        ObjectivesResource.descriptor,
     ]
 
     private static let byKind = Dictionary(uniqueKeysWithValues: descriptors.map { ($0.kind, $0) })
