@@ -43,6 +43,22 @@ public enum JSONValue: Sendable, Hashable {
         }
     }
 
+    /// JSON over lines, two spaces a level, keys sorted; empty arrays and objects, and values
+    /// that are not containers, on one line.
+    public func prettyText(indent: String = "") -> String {
+        let inner = indent + "  "
+        switch self {
+        case .array(let items) where !items.isEmpty:
+            return "[\n" + items.map { inner + $0.prettyText(indent: inner) }.joined(separator: ",\n") + "\n" + indent + "]"
+        case .object(let members) where !members.isEmpty:
+            return "{\n" + members.sorted { $0.key < $1.key }
+                .map { inner + Self.quoted($0.key) + ": " + $0.value.prettyText(indent: inner) }
+                .joined(separator: ",\n") + "\n" + indent + "}"
+        default:
+            return compactText
+        }
+    }
+
     private static func quoted(_ text: String) -> String {
         var out = "\""
         for scalar in text.unicodeScalars {
