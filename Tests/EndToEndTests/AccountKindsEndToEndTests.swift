@@ -122,4 +122,34 @@ struct AccountKindsEndToEndTests {
             }
         }
     }
+
+    @Test(":tools shows how each tool is delivered; its pane masks header values and auth, which never reach the screen")
+    func tools() async throws {
+        try await withSandbox(count: 30) { sandbox in
+            let tools = sandbox.listed("tools")
+            var screens: [String] = []
+            try await withBrowser(against: sandbox, ["--limit", "5"], columns: 160, rows: 40) { tmux in
+                try await openView("tools", tools, in: tmux)
+                let list = try await tmux.waitFor(text: "api POST https://api.example.com/tools/lookup_invoice")
+                #expect(list.contains("app message"))
+                screens.append(list.text)
+                try await tmux.press("Enter")
+                let pane = try await tmux.waitFor(text: "┌─ Tool")
+                for line in ["Look up an invoice by its number.", "Method     POST", "Timeout    10 s", "Header     Authorization: •••",
+                             "Header     X-Team: •••", "Auth       bearer •••", "\"required\": [", "\"type\": \"object\""] {
+                    #expect(pane.contains(line), "\(line)")
+                }
+                screens.append(pane.text)
+                try await tmux.press("Escape")
+                try await tmux.press("f")
+                let system = try await tmux.waitFor("the user tools") { $0.contains("filter: user") && $0.contains("10 total") }
+                screens.append(system.text)
+                try await tmux.press("f")
+                screens.append(try await tmux.waitFor("the system tools") { $0.contains("filter: system") && $0.contains("3 total") }.text)
+            }
+            for screen in screens {
+                #expect(!screen.contains(AccountKinds.toolSecret) && !screen.contains("sk_live"), "a secret on screen:\n\(screen)")
+            }
+        }
+    }
 }

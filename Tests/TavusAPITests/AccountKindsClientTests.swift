@@ -38,4 +38,19 @@ struct AccountKindsClientTests {
             #expect(record.objectives[0].nextConditional.map(\.condition) == ["the participant already has a budget"])
         }
     }
+
+    @Test func aToolKeepsItsHeaderNamesAndNoSecret() async throws {
+        try await withSandbox { sandbox in
+            let tools = try await sandbox.client().list(Tool.self, page: 1, limit: 50).items
+            let api = try #require(tools.first { $0.deliveryType == "api" })
+            #expect(api.delivery == "api POST https://api.example.com/tools/lookup_invoice")
+            #expect(api.headerNames == ["Authorization", "X-Team"] && api.authType == "bearer")
+            #expect(api.timeout == "10")
+            #expect(!String(describing: tools).contains(AccountKinds.toolSecret), "a secret kept in the model")
+            #expect(tools.first { $0.deliveryType == "app_message" }?.delivery == "app message")
+            #expect(api.createdAt.date != nil, "a time without a zone is read as UTC")
+            let system = try await sandbox.client().list(Tool.self, page: 1, limit: 50, filter: "system").items
+            #expect(system.count == 3 && system.allSatisfy(\.isSystemTool))
+        }
+    }
 }

@@ -10,6 +10,7 @@ public enum ResourceRegistry {
         DocumentResource.descriptor,
         GuardrailResource.descriptor,
         ObjectivesResource.descriptor,
+        ToolResource.descriptor,
     ]
 
     private static let byKind = Dictionary(uniqueKeysWithValues: descriptors.map { ($0.kind, $0) })
