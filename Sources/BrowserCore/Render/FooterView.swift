@@ -32,8 +32,13 @@ enum FooterView {
             frame.put(" " + TerminalText.truncate(TerminalText.sanitize(message.text), to: max(0, leftLimit - 1)), row: row, column: 0, style: style, limit: max(0, leftLimit))
         } else {
             var column = 1
-            // A view whose items have no URL has nothing for `o` to open.
-            let unavailable: Set<Action> = state.views.last.map { $0.descriptor.urlName == nil ? [.openURL] : [] } ?? []
+            // A view whose items have no URL has nothing for `o` to open, nor `c` to list when
+            // conversations are not listed by its kind.
+            var unavailable: Set<Action> = []
+            if let descriptor = state.views.last?.descriptor {
+                if descriptor.urlName == nil { unavailable.insert(.openURL) }
+                if descriptor.conversationFilter == nil { unavailable.insert(.listItsConversations) }
+            }
             for hint in KeyMap.hints(for: state.keyContext, unavailable: unavailable) {
                 let hintWidth = TerminalText.width(hint)
                 guard column + hintWidth <= leftLimit else { break }

@@ -1,7 +1,7 @@
 import Foundation
 import TavusModels
 
-/// The text of a persona's or replica's pane, from its row's pane items, wrapped to a width.
+/// The text of a resource's pane, from its row's pane items, wrapped to a width.
 enum ResourcePaneContent {
     static func lines(for pane: ResourceScreen.Pane, kind: ResourceKind, names: KnownNames, width: Int) -> [StyledLine] {
         guard let row = pane.row else {
@@ -35,6 +35,10 @@ enum ResourcePaneContent {
                     lines.append(StyledLine([("—", .dim)]))
                 } else {
                     lines += TerminalText.wrap(clean, to: width).map { StyledLine([($0, .normal)]) }
+                }
+            case .preformatted(let text):
+                for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+                    lines += TerminalText.hardWrap(TerminalText.sanitize(String(line)), to: width).map { StyledLine([($0, .normal)]) }
                 }
             }
         }

@@ -15,7 +15,7 @@ public enum PersonaResource {
             .init("TYPE", width: 6, shownFrom: 70),
             .init("CREATED (UTC)", width: 16, shownFrom: 130),
         ],
-        paneTitle: "Persona", row: row)
+        paneTitle: "Persona", conversationFilter: "persona", row: row)
 
     public static func row(_ persona: Persona) -> ResourceRow {
         var pane: [PaneItem] = [

@@ -14,7 +14,7 @@ public enum ReplicaResource {
             .init("TYPE", width: 6, shownFrom: 70),
             .init("CREATED (UTC)", width: 16, shownFrom: 110),
         ],
-        paneTitle: "Replica", urlName: "thumbnail video", paneFetchesRecord: true, row: row)
+        paneTitle: "Replica", urlName: "thumbnail video", paneFetchesRecord: true, conversationFilter: "replica", row: row)
 
     public static func row(_ replica: Replica) -> ResourceRow {
         let status = ResourceCell.state(replica.status, isFailure: replica.status.lowercased() == "error")

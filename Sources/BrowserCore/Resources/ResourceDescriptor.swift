@@ -38,11 +38,15 @@ public struct ResourceDescriptor: Sendable {
     /// Whether an item's pane needs its own record (`GET …/{id}`), the list's items lacking
     /// fields the pane shows; the row is shown until it comes.
     public var paneFetchesRecord: Bool
+    /// The search filter that lists the conversations of an item (`persona`, `replica`), for
+    /// `c` in its pane; nil when conversations are not listed by this kind.
+    public var conversationFilter: String?
 
     /// The entry of a kind whose items are `Item`, each made into a row by `row`.
     init<Item: ListedResource>(
         _ item: Item.Type, title: String, singular: String, aliases: [String], filters: [String], columns: [Column],
-        paneTitle: String, urlName: String? = nil, paneFetchesRecord: Bool = false, row: @escaping @Sendable (Item) -> ResourceRow
+        paneTitle: String, urlName: String? = nil, paneFetchesRecord: Bool = false, conversationFilter: String? = nil,
+        row: @escaping @Sendable (Item) -> ResourceRow
     ) {
         kind = ResourceKind(rawValue: title)
         lister = Lister(make: row)
@@ -54,6 +58,7 @@ public struct ResourceDescriptor: Sendable {
         self.paneTitle = paneTitle
         self.urlName = urlName
         self.paneFetchesRecord = paneFetchesRecord
+        self.conversationFilter = conversationFilter
     }
 }
 

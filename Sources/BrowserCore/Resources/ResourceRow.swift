@@ -47,6 +47,9 @@ public enum PaneItem: Sendable, Hashable {
     case heading(String)
     /// Free text, wrapped, its line breaks kept: a system prompt, a context.
     case text(String)
+    /// Text laid out as it is, each line kept with its leading spaces and cut at the width
+    /// rather than between words: JSON, code.
+    case preformatted(String)
 
     var cell: ResourceCell? {
         if case .field(_, let cell) = self { return cell }

@@ -37,7 +37,7 @@ public enum ToolResource {
             pane += tool.headerNames.map { .field("Header", .text("\($0): \(masked)")) }
             if let auth = tool.authType { pane.append(.field("Auth", .text("\(auth) \(masked)"))) }
         }
-        pane += [.heading("Parameters"), .text(tool.parameters == .null ? "" : tool.parameters.prettyText())]
+        pane += [.heading("Parameters"), tool.parameters == .null ? .text("") : .preformatted(tool.parameters.prettyText())]
         return ResourceRow(
             id: tool.id, name: tool.name,
             cells: [.text(tool.name), .text(type), .text(tool.triggerType), .text(tool.delivery)],

@@ -176,6 +176,26 @@ public enum TerminalText {
 
 extension TerminalText {
     /// Like `sanitize`, but keeps line breaks for text that is wrapped line by line.
+    /// `text` cut into lines of at most `columns`, each as it is, leading spaces kept (code,
+    /// JSON): where `wrap` breaks between words, this breaks anywhere.
+    public static func hardWrap(_ text: String, to columns: Int) -> [String] {
+        var lines: [String] = []
+        var line = ""
+        var width = 0
+        for character in text {
+            let next = Self.width(of: character)
+            if width + next > max(1, columns), !line.isEmpty {
+                lines.append(line)
+                line = ""
+                width = 0
+            }
+            line.append(character)
+            width += next
+        }
+        lines.append(line)
+        return lines
+    }
+
     public static func sanitizeKeepingNewlines(_ text: String) -> String {
         text.split(separator: "\n", omittingEmptySubsequences: false).map { sanitize(String($0)) }.joined(separator: "\n")
     }

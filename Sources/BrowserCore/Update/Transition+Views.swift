@@ -51,12 +51,12 @@ extension Transition {
     /// `c` in a persona's or replica's pane: the screens close and the conversations list shows
     /// the index's conversations of it (the search `persona:ID`, which `/` can add words to).
     mutating func listConversations(of screen: ResourceScreen) {
-        guard let pane = screen.pane else { return }
+        guard let pane = screen.pane, let filter = screen.descriptor.conversationFilter else { return }
         guard state.options.hasIndex else {
             state.message = .warning("Listing its conversations needs the index (--no-index, or the index could not be opened)")
             return
         }
-        let text = "\(screen.kind == .personas ? "persona" : "replica"):\(pane.id)"
+        let text = "\(filter):\(pane.id)"
         state.views = []
         state.detail = nil
         state.prompt = nil
