@@ -6,18 +6,12 @@ import Testing
 struct AccountKindsEndToEndTests {
     @Test(":documents lists the knowledge base from its page 0; n, f by status, the pane, o opens the URL, y copies it, Esc back")
     func documents() async throws {
-        let directory = try TemporaryDirectory(prefix: "browser")
-        defer { directory.remove() }
-        let opened = directory.file("opened")
-        let script = try directory.executable("record-browser", """
-            #!/bin/sh
-            printf '%s\\n' "$1" > '\(opened).tmp' && mv '\(opened).tmp' '\(opened)'
-
-            """)
         try await withSandbox(count: 30) { sandbox in
             let documents = sandbox.listed("documents")
+            let browser = try RecordingBrowser()
+            defer { browser.remove() }
             let failed = documents.filter { $0.status == "error" }
-            try await withBrowser(against: sandbox, environment: ["BROWSER": script], columns: 160, rows: 40) { tmux in
+            try await withBrowser(against: sandbox, environment: ["BROWSER": browser.script], columns: 160, rows: 40) { tmux in
                 try await tmux.acceptClipboardWrites()
                 try await tmux.waitFor(text: "30 total")
                 try await tmux.type(":documents")
@@ -47,8 +41,7 @@ struct AccountKindsEndToEndTests {
                 try await tmux.waitFor(text: "URL        \(failed[0].url ?? "")")
                 try await tmux.press("o")
                 try await tmux.waitFor(text: "Opened \(failed[0].url ?? "")")
-                try await waitUntil("the URL handed to $BROWSER") { FileManager.default.fileExists(atPath: opened) }
-                #expect(try String(contentsOfFile: opened, encoding: .utf8) == (failed[0].url ?? "") + "\n")
+                #expect(try await browser.arguments() == (failed[0].url ?? "") + "\n")
                 try await tmux.press("y")
                 try await tmux.waitFor(text: "Copied document URL \(failed[0].url ?? "")")
                 try await waitUntil("a paste buffer from OSC 52") { try await tmux.bufferCount() == 1 }
@@ -65,7 +58,20 @@ struct AccountKindsEndToEndTests {
         }
     }
 
-    /// Opens the view `name` at `--limit 5`, waits for its first page and turns to its second.
+    /// The browser on the view `name` at `--limit 5`, its first page shown after a turn to its
+    /// second and back; then `body`, with the view's items as the sandbox serves them.
+    private func inView(_ name: String, columns: Int = 140, rows: Int = 40,
+                        _ body: (TmuxSession, [SandboxListed]) async throws -> Void) async throws -> [RecordedRequest] {
+        try await withSandbox(count: 30) { sandbox in
+            let items = sandbox.listed(name)
+            try await withBrowser(against: sandbox, ["--limit", "5"], columns: columns, rows: rows) { tmux in
+                try await openView(name, items, in: tmux)
+                try await body(tmux, items)
+            }
+            return sandbox.requests
+        }
+    }
+
     private func openView(_ name: String, _ items: [SandboxListed], in tmux: TmuxSession) async throws {
         try await tmux.waitFor(text: "30 total")
         try await tmux.type(":\(name)")
@@ -81,75 +87,61 @@ struct AccountKindsEndToEndTests {
 
     @Test(":guardrails asks for the individual guardrails (legacy=false); n, f by type, the prompt in the pane, Esc back")
     func guardrails() async throws {
-        try await withSandbox(count: 30) { sandbox in
-            let guardrails = sandbox.listed("guardrails")
-            try await withBrowser(against: sandbox, ["--limit", "5"], columns: 140, rows: 30) { tmux in
-                try await openView("guardrails", guardrails, in: tmux)
-                let list = try await tmux.waitFor(text: "MODALITY")
-                #expect(list.contains("verbal") && list.contains("compliance, verbal"))
-                try await tmux.press("f")
-                try await tmux.waitFor("the user guardrails") { $0.contains("filter: user") && $0.contains("20 total") }
-                try await tmux.press("f")
-                try await tmux.waitFor("the system guardrails") { $0.contains("filter: system") && $0.contains("3 total") && $0.contains("Tavus safety") }
-                try await tmux.press("Enter")
-                try await tmux.waitFor("the pane with its prompt") { $0.contains("┌─ Guardrail") && $0.contains("Refuse requests for harmful content.") }
-                try await tmux.press("Escape")
-                try await tmux.press("Escape")
-                try await tmux.waitFor(text: " Tavus conversations")
-            }
-            let asked = sandbox.requests.filter { $0.path == "/v2/guardrails" }
-            #expect(!asked.isEmpty && asked.allSatisfy { $0.query["legacy"] == "false" }, "\(asked.map(\.query))")
-            #expect(asked.contains { $0.query["type"] == "system" })
-        }
+        let asked = try await inView("guardrails", rows: 30) { tmux, _ in
+            let list = try await tmux.waitFor(text: "MODALITY")
+            #expect(list.contains("verbal") && list.contains("compliance, verbal"))
+            try await tmux.press("f")
+            try await tmux.waitFor("the user guardrails") { $0.contains("filter: user") && $0.contains("20 total") }
+            try await tmux.press("f")
+            try await tmux.waitFor("the system guardrails") { $0.contains("filter: system") && $0.contains("3 total") && $0.contains("Tavus safety") }
+            try await tmux.press("Enter")
+            try await tmux.waitFor("the pane with its prompt") { $0.contains("┌─ Guardrail") && $0.contains("Refuse requests for harmful content.") }
+            try await tmux.press("Escape")
+            try await tmux.press("Escape")
+            try await tmux.waitFor(text: " Tavus conversations")
+        }.filter { $0.path == "/v2/guardrails" }
+        #expect(!asked.isEmpty && asked.allSatisfy { $0.query["legacy"] == "false" }, "\(asked.map(\.query))")
+        #expect(asked.contains { $0.query["type"] == "system" })
     }
 
     @Test(":objectives shows how many objectives a set has; its pane walks them in order with what comes next")
     func objectives() async throws {
-        try await withSandbox(count: 30) { sandbox in
-            let sets = sandbox.listed("objectives")
-            try await withBrowser(against: sandbox, ["--limit", "5"], columns: 140, rows: 40) { tmux in
-                try await openView("objectives", sets, in: tmux)
-                try await tmux.press("Enter")
-                let pane = try await tmux.waitFor(text: "┌─ Objectives")
-                for line in ["1. greet", "Greet the participant and ask their role.", "Confirm    auto", "Then       budget",
-                             "Or         next_step when the participant already has a budget", "2. budget", "Records    budget, timeline",
-                             "3. next_step", "Then       the end"] {
-                    #expect(pane.contains(line), "\(line)")
-                }
-                try await tmux.press("Escape")
-                try await tmux.press("Escape")
-                try await tmux.waitFor(text: " Tavus conversations")
+        _ = try await inView("objectives") { tmux, _ in
+            try await tmux.press("Enter")
+            let pane = try await tmux.waitFor(text: "┌─ Objectives")
+            for line in ["1. greet", "Greet the participant and ask their role.", "Confirm    auto", "Then       budget",
+                         "Or         next_step when the participant already has a budget", "2. budget", "Records    budget, timeline",
+                         "3. next_step", "Then       the end"] {
+                #expect(pane.contains(line), "\(line)")
             }
+            try await tmux.press("Escape")
+            try await tmux.press("Escape")
+            try await tmux.waitFor(text: " Tavus conversations")
         }
     }
 
     @Test(":tools shows how each tool is delivered; its pane masks header values and auth, which never reach the screen")
     func tools() async throws {
-        try await withSandbox(count: 30) { sandbox in
-            let tools = sandbox.listed("tools")
-            var screens: [String] = []
-            try await withBrowser(against: sandbox, ["--limit", "5"], columns: 160, rows: 40) { tmux in
-                try await openView("tools", tools, in: tmux)
-                let list = try await tmux.waitFor(text: "api POST https://api.example.com/tools/lookup_invoice")
-                #expect(list.contains("app message"))
-                screens.append(list.text)
-                try await tmux.press("Enter")
-                let pane = try await tmux.waitFor(text: "┌─ Tool")
-                for line in ["Look up an invoice by its number.", "Method     POST", "Timeout    10 s", "Header     Authorization: •••",
-                             "Header     X-Team: •••", "Auth       bearer •••", "\"required\": [", "\"type\": \"object\""] {
-                    #expect(pane.contains(line), "\(line)")
-                }
-                screens.append(pane.text)
-                try await tmux.press("Escape")
-                try await tmux.press("f")
-                let system = try await tmux.waitFor("the user tools") { $0.contains("filter: user") && $0.contains("10 total") }
-                screens.append(system.text)
-                try await tmux.press("f")
-                screens.append(try await tmux.waitFor("the system tools") { $0.contains("filter: system") && $0.contains("3 total") }.text)
+        var screens: [String] = []
+        _ = try await inView("tools", columns: 160) { tmux, _ in
+            let list = try await tmux.waitFor(text: "api POST https://api.example.com/tools/lookup_invoice")
+            #expect(list.contains("app message"))
+            screens.append(list.text)
+            try await tmux.press("Enter")
+            let pane = try await tmux.waitFor(text: "┌─ Tool")
+            for line in ["Look up an invoice by its number.", "Method     POST", "Timeout    10 s", "Header     Authorization: •••",
+                         "Header     X-Team: •••", "Auth       bearer •••", "\"required\": [", "\"type\": \"object\""] {
+                #expect(pane.contains(line), "\(line)")
             }
-            for screen in screens {
-                #expect(!screen.contains(AccountKinds.toolSecret) && !screen.contains("sk_live"), "a secret on screen:\n\(screen)")
-            }
+            screens.append(pane.text)
+            try await tmux.press("Escape")
+            try await tmux.press("f")
+            screens.append(try await tmux.waitFor("the user tools") { $0.contains("filter: user") && $0.contains("10 total") }.text)
+            try await tmux.press("f")
+            screens.append(try await tmux.waitFor("the system tools") { $0.contains("filter: system") && $0.contains("3 total") }.text)
+        }
+        for screen in screens {
+            #expect(!screen.contains(AccountKinds.toolSecret) && !screen.contains("sk_live"), "a secret on screen:\n\(screen)")
         }
     }
 }

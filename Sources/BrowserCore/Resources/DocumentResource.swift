@@ -6,22 +6,13 @@ public enum DocumentResource {
     static let descriptor = ResourceDescriptor(
         Document.self, title: "documents", singular: "document", aliases: ["docs", "knowledge", "document", "doc"],
         filters: ["all", "started", "processing", "ready", "error"],
-        columns: [
-            .init("NAME", width: 0),
-            .init("STATUS", width: 16, shownFrom: 40),
-            .init("TAGS", width: 20, shownFrom: 90),
-            .init("CRAWLS", width: 6, shownFrom: 110),
-            .init("UPDATED (UTC)", width: 16, shownFrom: 70),
-        ],
+        columns: [.init("NAME", width: 0), .init("STATUS", width: 16, shownFrom: 40), .init("TAGS", width: 20, shownFrom: 90),
+                  .init("CRAWLS", width: 6, shownFrom: 110), .init("UPDATED (UTC)", width: 16, shownFrom: 70)],
         paneTitle: "Document", urlName: "document URL", row: row)
 
     public static func row(_ document: Document) -> ResourceRow {
         let status = ResourceCell.state(statusText(document), isFailure: document.failed)
-        var pane: [PaneItem] = [
-            .field("Name", .text(document.name)),
-            .field("ID", .text(document.id)),
-            .field("Status", status),
-        ]
+        var pane = PaneItem.identity(document.name, id: document.id) + [.field("Status", status)]
         if let error = document.errorMessage, !error.isEmpty { pane.append(.field("Error", .state(error, isFailure: true))) }
         pane += [
             .field("URL", .link(document.url)),
@@ -31,9 +22,8 @@ public enum DocumentResource {
             .field("Max pages", .text(document.crawlMaxPages.map(String.init) ?? "")),
             .field("Crawls", .text(document.crawlCount.map(String.init) ?? "")),
             .field("Last", .time(document.lastCrawledAt)),
-            .field("Created", .time(document.createdAt)),
-            .field("Updated", .time(document.updatedAt)),
         ]
+        pane += PaneItem.times(created: document.createdAt, updated: document.updatedAt)
         if !document.crawledURLs.isEmpty {
             pane.append(.heading("Crawled URLs (\(document.crawledURLs.count))"))
             pane += document.crawledURLs.map { .field("URL", .link($0)) }

@@ -4,23 +4,13 @@ import TavusModels
 /// how each is confirmed, what it records and what comes after it.
 public enum ObjectivesResource {
     static let descriptor = ResourceDescriptor(
-        Objectives.self, title: "objectives", singular: "objectives", aliases: ["objective", "goals"],
-        filters: ["all"],
-        columns: [
-            .init("NAME", width: 0),
-            .init("OBJECTIVES", width: 10, shownFrom: 40),
-            .init("ID", width: 14, shownFrom: 70),
-            .init("UPDATED (UTC)", width: 16, shownFrom: 100),
-        ],
+        Objectives.self, title: "objectives", singular: "objectives", aliases: ["objective", "goals"], filters: ["all"],
+        columns: [.init("NAME", width: 0), .init("OBJECTIVES", width: 10, shownFrom: 40),
+                  .init("ID", width: 14, shownFrom: 70), .init("UPDATED (UTC)", width: 16, shownFrom: 100)],
         paneTitle: "Objectives", row: row)
 
     public static func row(_ set: Objectives) -> ResourceRow {
-        var pane: [PaneItem] = [
-            .field("Name", .text(set.name)),
-            .field("ID", .text(set.id)),
-            .field("Created", .time(set.createdAt)),
-            .field("Updated", .time(set.updatedAt)),
-        ]
+        var pane = PaneItem.identity(set.name, id: set.id) + PaneItem.times(created: set.createdAt, updated: set.updatedAt)
         for (number, objective) in set.objectives.enumerated() {
             pane.append(.heading("\(number + 1). \(objective.name)"))
             pane.append(.text(objective.prompt))

@@ -5,26 +5,16 @@ import TavusModels
 /// looked up for its name costs no request.
 public enum PersonaResource {
     static let descriptor = ResourceDescriptor(
-        Persona.self, title: "personas", singular: "persona", aliases: ["pals", "persona", "pal"],
-        filters: ["all", "user", "system"],
-        columns: [
-            .init("NAME", width: 0),
-            .init("ID", width: 14, shownFrom: 50),
-            .init("DEFAULT REPLICA", width: 24, shownFrom: 90),
-            .init("LLM", width: 16, shownFrom: 110),
-            .init("TYPE", width: 6, shownFrom: 70),
-            .init("CREATED (UTC)", width: 16, shownFrom: 130),
-        ],
+        Persona.self, title: "personas", singular: "persona", aliases: ["pals", "persona", "pal"], filters: ["all", "user", "system"],
+        columns: [.init("NAME", width: 0), .init("ID", width: 14, shownFrom: 50), .init("DEFAULT REPLICA", width: 24, shownFrom: 90),
+                  .init("LLM", width: 16, shownFrom: 110), .init("TYPE", width: 6, shownFrom: 70), .init("CREATED (UTC)", width: 16, shownFrom: 130)],
         paneTitle: "Persona", conversationFilter: "persona", row: row)
 
     public static func row(_ persona: Persona) -> ResourceRow {
-        var pane: [PaneItem] = [
-            .field("Name", .text(persona.name)),
-            .field("ID", .text(persona.id)),
-            .field("Type", .text(persona.personaType)),
-            .field("Replica", .replica(id: persona.defaultReplicaID)),
-            .field("Created", .time(persona.createdAt)),
-            .field("Updated", .time(persona.updatedAt)),
+        var pane = PaneItem.identity(persona.name, id: persona.id)
+            + [.field("Type", .text(persona.personaType)), .field("Replica", .replica(id: persona.defaultReplicaID))]
+            + PaneItem.times(created: persona.createdAt, updated: persona.updatedAt)
+        pane += [
             .heading("Layers"),
             .field("LLM", .text(persona.llmModel ?? "")),
             .field("TTS", .text(persona.ttsEngine ?? "")),

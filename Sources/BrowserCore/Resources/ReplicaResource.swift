@@ -4,16 +4,9 @@ import TavusModels
 /// own record, which alone has its error message, once per run.
 public enum ReplicaResource {
     static let descriptor = ResourceDescriptor(
-        Replica.self, title: "replicas", singular: "replica", aliases: ["faces", "replica", "face"],
-        filters: ["all", "user", "system"],
-        columns: [
-            .init("NAME", width: 0),
-            .init("ID", width: 14, shownFrom: 50),
-            .init("STATUS", width: 10, shownFrom: 40),
-            .init("TRAINING", width: 9, shownFrom: 80),
-            .init("TYPE", width: 6, shownFrom: 70),
-            .init("CREATED (UTC)", width: 16, shownFrom: 110),
-        ],
+        Replica.self, title: "replicas", singular: "replica", aliases: ["faces", "replica", "face"], filters: ["all", "user", "system"],
+        columns: [.init("NAME", width: 0), .init("ID", width: 14, shownFrom: 50), .init("STATUS", width: 10, shownFrom: 40),
+                  .init("TRAINING", width: 9, shownFrom: 80), .init("TYPE", width: 6, shownFrom: 70), .init("CREATED (UTC)", width: 16, shownFrom: 110)],
         paneTitle: "Replica", urlName: "thumbnail video", paneFetchesRecord: true, conversationFilter: "replica", row: row)
 
     public static func row(_ replica: Replica) -> ResourceRow {
@@ -22,17 +15,13 @@ public enum ReplicaResource {
             id: replica.id, name: replica.name,
             cells: [.text(replica.name), .text(replica.id), status, .text(replica.trainingProgress ?? ""),
                     .text(replica.replicaType), .time(replica.createdAt)],
-            pane: [
-                .field("Name", .text(replica.name)),
-                .field("ID", .text(replica.id)),
+            pane: PaneItem.identity(replica.name, id: replica.id) + [
                 .field("Status", status),
                 .field("Training", .text(replica.trainingProgress ?? "")),
                 .field("Error", .state(replica.errorMessage ?? "", isFailure: true)),
                 .field("Type", .text(replica.replicaType)),
                 .field("Video", .link(replica.thumbnailVideoURL)),
-                .field("Created", .time(replica.createdAt)),
-                .field("Updated", .time(replica.updatedAt)),
-            ],
+            ] + PaneItem.times(created: replica.createdAt, updated: replica.updatedAt),
             url: replica.thumbnailVideoURL)
     }
 }

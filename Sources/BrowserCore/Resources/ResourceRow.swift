@@ -51,6 +51,16 @@ public enum PaneItem: Sendable, Hashable {
     /// rather than between words: JSON, code.
     case preformatted(String)
 
+    /// What every pane opens with: the item's name and id.
+    static func identity(_ name: String, id: String) -> [PaneItem] {
+        [.field("Name", .text(name)), .field("ID", .text(id))]
+    }
+
+    /// When the item was made and last changed.
+    static func times(created: Timestamp, updated: Timestamp) -> [PaneItem] {
+        [.field("Created", .time(created)), .field("Updated", .time(updated))]
+    }
+
     var cell: ResourceCell? {
         if case .field(_, let cell) = self { return cell }
         return nil

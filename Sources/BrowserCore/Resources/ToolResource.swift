@@ -5,14 +5,8 @@ import TavusModels
 /// customer's secrets: only their names show, each value masked.
 public enum ToolResource {
     static let descriptor = ResourceDescriptor(
-        Tool.self, title: "tools", singular: "tool", aliases: ["tool", "functions"],
-        filters: ["all", "user", "system"],
-        columns: [
-            .init("NAME", width: 0),
-            .init("TYPE", width: 6, shownFrom: 40),
-            .init("TRIGGER", width: 8, shownFrom: 70),
-            .init("DELIVERY", width: 60, shownFrom: 90),
-        ],
+        Tool.self, title: "tools", singular: "tool", aliases: ["tool", "functions"], filters: ["all", "user", "system"],
+        columns: [.init("NAME", width: 0), .init("TYPE", width: 6, shownFrom: 40), .init("TRIGGER", width: 8, shownFrom: 70), .init("DELIVERY", width: 60, shownFrom: 90)],
         paneTitle: "Tool", row: row)
 
     /// What stands for a secret value.
@@ -20,18 +14,10 @@ public enum ToolResource {
 
     public static func row(_ tool: Tool) -> ResourceRow {
         let type = tool.isSystemTool ? "system" : "user"
-        var pane: [PaneItem] = [
-            .field("Name", .text(tool.name)),
-            .field("ID", .text(tool.id)),
-            .field("Type", .text(type)),
-            .field("Trigger", .text(tool.triggerType)),
-            .field("Created", .time(tool.createdAt)),
-            .field("Updated", .time(tool.updatedAt)),
-            .heading("Description"),
-            .text(tool.description),
-            .heading("Delivery"),
-            .field("Type", .text(tool.deliveryType.replacingOccurrences(of: "_", with: " "))),
-        ]
+        var pane = PaneItem.identity(tool.name, id: tool.id) + [.field("Type", .text(type)), .field("Trigger", .text(tool.triggerType))]
+        pane += PaneItem.times(created: tool.createdAt, updated: tool.updatedAt)
+        pane += [.heading("Description"), .text(tool.description),
+                 .heading("Delivery"), .field("Type", .text(tool.deliveryType.replacingOccurrences(of: "_", with: " ")))]
         if tool.deliveryType == "api" {
             pane += [.field("Method", .text(tool.method ?? "")), .field("URL", .link(tool.url)), .field("Timeout", .text(tool.timeout.map { "\($0) s" } ?? ""))]
             pane += tool.headerNames.map { .field("Header", .text("\($0): \(masked)")) }
