@@ -11,6 +11,12 @@ public protocol ListedResource: Decodable, Sendable, Hashable {
     /// The number the API gives the first page; nil when it is uncertain, and so found out per
     /// account on first use (`PageBases`).
     static var firstPage: Int? { get }
+    /// What one record is asked with (`verbose=true`).
+    static var recordQuery: [String: String] { get }
+
+    /// An item as a page asked with `filter` lists it: what the filter says of it, where the
+    /// list's items do not say it themselves.
+    static func listed(_ item: Self, filter: String) -> Self
 
     var id: String { get }
     var name: String { get }
@@ -20,17 +26,28 @@ extension ListedResource {
     public static var filterParameter: String? { nil }
     public static var fixedQuery: [String: String] { [:] }
     public static var firstPage: Int? { 1 }
+    public static var recordQuery: [String: String] { [:] }
+    public static func listed(_ item: Self, filter: String) -> Self { item }
 }
 
 extension Persona: ListedResource {
     public static let collection = "personas"
     public static let filterParameter: String? = "persona_type"
     public static let firstPage: Int? = nil
+
+    /// The list's items carry no `persona_type`: a persona's type is the filter its page was
+    /// asked with, none under `all`.
+    public static func listed(_ item: Persona, filter: String) -> Persona {
+        var persona = item
+        persona.personaType = filter == "all" ? "" : filter
+        return persona
+    }
 }
 
 extension Replica: ListedResource {
     public static let collection = "replicas"
     public static let filterParameter: String? = "replica_type"
-    /// Only the verbose list carries `replica_type` and `model_name`.
+    /// Only the verbose list and record carry `replica_type` and `model_name`.
     public static let fixedQuery = ["verbose": "true"]
+    public static let recordQuery = ["verbose": "true"]
 }

@@ -9,13 +9,15 @@ public struct Replica: Sendable, Hashable, Identifiable {
     public var trainingProgress: String?
     public var thumbnailVideoURL: String?
     public var replicaType: String
+    /// `phoenix-4`: the model it was trained on.
+    public var modelName: String?
     public var errorMessage: String?
     public var createdAt: Timestamp
     public var updatedAt: Timestamp
 
     public init(
         id: String, name: String, status: String = "", trainingProgress: String? = nil, thumbnailVideoURL: String? = nil,
-        replicaType: String = "", errorMessage: String? = nil,
+        replicaType: String = "", modelName: String? = nil, errorMessage: String? = nil,
         createdAt: Timestamp = Timestamp(raw: ""), updatedAt: Timestamp = Timestamp(raw: "")
     ) {
         self.id = id
@@ -24,6 +26,7 @@ public struct Replica: Sendable, Hashable, Identifiable {
         self.trainingProgress = trainingProgress
         self.thumbnailVideoURL = thumbnailVideoURL
         self.replicaType = replicaType
+        self.modelName = modelName
         self.errorMessage = errorMessage
         self.createdAt = createdAt
         self.updatedAt = updatedAt
@@ -39,6 +42,7 @@ extension Replica: Decodable {
         case thumbnailVideoURL = "thumbnail_video_url"
         case replicaType = "replica_type", faceType = "face_type"
         case errorMessage = "error_message"
+        case modelName = "model_name"
         case createdAt = "created_at"
         case updatedAt = "updated_at"
     }
@@ -52,6 +56,7 @@ extension Replica: Decodable {
             trainingProgress: c.lenientString(.trainingProgress),
             thumbnailVideoURL: c.lenientString(.thumbnailVideoURL),
             replicaType: c.lenientString(.replicaType) ?? c.lenientString(.faceType) ?? "",
+            modelName: c.lenientString(.modelName),
             errorMessage: c.lenientString(.errorMessage),
             createdAt: Timestamp(raw: c.lenientString(.createdAt) ?? ""),
             updatedAt: Timestamp(raw: c.lenientString(.updatedAt) ?? ""))

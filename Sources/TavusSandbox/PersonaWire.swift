@@ -3,18 +3,20 @@ import Foundation
 /// Personas as the sandbox writes them: under the documented names at `/v2/personas`, or
 /// with `pal_id`, `pal_name` and `default_face_id` at `/v2/pals`.
 enum PersonaWire {
+    /// The list's items carry no `persona_type`, as the real API's do not.
     static func list(_ items: [SandboxPersona], newNames: Bool, totalCountJSON: String) -> Data {
-        SandboxJSON.list(items.map { WirePersona(persona: $0, newNames: newNames) }, totalCountJSON: totalCountJSON)
+        SandboxJSON.list(items.map { WirePersona(persona: $0, newNames: newNames, withType: false) }, totalCountJSON: totalCountJSON)
     }
 
     static func detail(_ persona: SandboxPersona, newNames: Bool) -> Data {
-        SandboxJSON.encode(WirePersona(persona: persona, newNames: newNames))
+        SandboxJSON.encode(WirePersona(persona: persona, newNames: newNames, withType: true))
     }
 }
 
 private struct WirePersona: Encodable {
     let persona: SandboxPersona
     let newNames: Bool
+    let withType: Bool
 
     enum CodingKeys: String, CodingKey {
         case personaID = "persona_id"
@@ -43,7 +45,7 @@ private struct WirePersona: Encodable {
         try c.encode(persona.documentIDs, forKey: .documentIDs)
         try c.encode(persona.documentTags, forKey: .documentTags)
         try c.encode(WireLayers(layers: persona.layers), forKey: .layers)
-        try c.encode(persona.type.rawValue, forKey: .personaType)
+        if withType { try c.encode(persona.type.rawValue, forKey: .personaType) }
         try c.encode(ConversationGenerator.iso8601(persona.createdAt), forKey: .createdAt)
         try c.encode(ConversationGenerator.iso8601(persona.updatedAt), forKey: .updatedAt)
     }

@@ -2,14 +2,15 @@ import Foundation
 
 /// Replicas as the sandbox writes them: under the documented names at `/v2/replicas`, or
 /// with `face_id`, `face_name` and training as `processing` at `/v2/faces`. The get endpoint
-/// adds `updated_at` and `error_message`.
+/// adds `updated_at` and `error_message`; only `verbose=true` adds `replica_type` and
+/// `model_name`, as the real API does.
 enum ReplicaWire {
-    static func list(_ items: [SandboxReplica], newNames: Bool, totalCountJSON: String) -> Data {
-        SandboxJSON.list(items.map { WireReplica(replica: $0, newNames: newNames, isDetail: false) }, totalCountJSON: totalCountJSON)
+    static func list(_ items: [SandboxReplica], newNames: Bool, verbose: Bool, totalCountJSON: String) -> Data {
+        SandboxJSON.list(items.map { WireReplica(replica: $0, newNames: newNames, isDetail: false, verbose: verbose) }, totalCountJSON: totalCountJSON)
     }
 
-    static func detail(_ replica: SandboxReplica, newNames: Bool) -> Data {
-        SandboxJSON.encode(WireReplica(replica: replica, newNames: newNames, isDetail: true))
+    static func detail(_ replica: SandboxReplica, newNames: Bool, verbose: Bool) -> Data {
+        SandboxJSON.encode(WireReplica(replica: replica, newNames: newNames, isDetail: true, verbose: verbose))
     }
 }
 
@@ -18,6 +19,7 @@ private struct WireReplica: Encodable {
     let replica: SandboxReplica
     let newNames: Bool
     let isDetail: Bool
+    let verbose: Bool
 
     enum CodingKeys: String, CodingKey {
         case replicaID = "replica_id"
@@ -28,6 +30,7 @@ private struct WireReplica: Encodable {
         case trainingProgress = "training_progress"
         case thumbnailVideoURL = "thumbnail_video_url"
         case replicaType = "replica_type"
+        case modelName = "model_name"
         case createdAt = "created_at"
         case updatedAt = "updated_at"
         case errorMessage = "error_message"
@@ -40,7 +43,10 @@ private struct WireReplica: Encodable {
         try c.encode(newNames ? replica.status.faceValue : replica.status.rawValue, forKey: .status)
         try c.encode(replica.trainingProgress, forKey: .trainingProgress)
         try c.encode("https://cdn.replica.tavus.io/\(replica.id)/thumbnail.mp4", forKey: .thumbnailVideoURL)
-        try c.encode(replica.type.rawValue, forKey: .replicaType)
+        if verbose {
+            try c.encode(replica.type.rawValue, forKey: .replicaType)
+            try c.encode(replica.trainingProgress.hasPrefix("100") ? "phoenix-4" : "phoenix-3", forKey: .modelName)
+        }
         try c.encode(ConversationGenerator.iso8601(replica.createdAt), forKey: .createdAt)
         if isDetail {
             try c.encode(ConversationGenerator.iso8601(replica.updatedAt), forKey: .updatedAt)

@@ -12,12 +12,13 @@ extension SandboxAPI {
             let type = try ListPaging.owner(request.query, "replica_type")
             let requested = requestedReplicas(request.query["replica_ids"])
             let matching = type.map { type in requested.filter { $0.type == type } } ?? requested
-            return paging.reply(matching) { ReplicaWire.list($0, newNames: newNames, totalCountJSON: $1) }
+            let verbose = request.query["verbose"] == "true"
+            return paging.reply(matching) { ReplicaWire.list($0, newNames: newNames, verbose: verbose, totalCountJSON: $1) }
         case (1, "GET"):
             guard let replica = replicas.first(where: { $0.id == rest[0] }) else {
                 return .error(newNames ? "Invalid face_id" : "Invalid replica_id", status: 400)
             }
-            return SandboxReply(status: 200, contentType: SandboxReply.jsonType, body: ReplicaWire.detail(replica, newNames: newNames))
+            return SandboxReply(status: 200, contentType: SandboxReply.jsonType, body: ReplicaWire.detail(replica, newNames: newNames, verbose: request.query["verbose"] == "true"))
         case (0...1, _):
             return Self.methodNotAllowed(allowed: "GET")
         default:

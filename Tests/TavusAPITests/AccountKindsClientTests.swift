@@ -53,4 +53,25 @@ struct AccountKindsClientTests {
             #expect(system.count == 3 && system.allSatisfy(\.isSystemTool))
         }
     }
+
+    @Test func aPersonasTypeIsTheFilterItsPageWasAskedWith() async throws {
+        try await withSandbox { sandbox in
+            let client = sandbox.client()
+            let all = try await client.list(Persona.self, page: 1, limit: 50)
+            #expect(!all.items.isEmpty && all.items.allSatisfy { $0.personaType.isEmpty }, "blank under all")
+            let system = try await client.list(Persona.self, page: 1, limit: 50, filter: "system")
+            #expect(!system.items.isEmpty && system.items.allSatisfy { $0.personaType == "system" })
+        }
+    }
+
+    @Test func replicasAreListedAndReadVerboseWithTheirTypeAndModel() async throws {
+        try await withSandbox { sandbox in
+            let client = sandbox.client()
+            let replicas = try await client.list(Replica.self, page: 1, limit: 50).items
+            #expect(replicas.allSatisfy { !$0.replicaType.isEmpty && $0.modelName != nil })
+            let trained = try #require(replicas.first { $0.status == "completed" })
+            #expect(try await client.record(Replica.self, id: trained.id).modelName == "phoenix-4")
+            #expect(sandbox.requests.filter { $0.path.hasPrefix("/v2/replicas") }.allSatisfy { $0.query["verbose"] == "true" })
+        }
+    }
 }

@@ -119,6 +119,7 @@ public struct TavusClient: Sendable {
     ) async throws(TavusError) -> ListPage<Item, String> {
         let data = try await listData(kind, page: page, limit: limit, filter: filter, onRetry: onRetry)
         let decoded: ListPage<Item, String> = try Self.decodeList(data, page: page, limit: limit, filter: filter)
+            .map { Item.listed($0, filter: filter) }
         received?(.list(collection: Item.collection, page: page, limit: limit, data))
         return decoded
     }
@@ -135,7 +136,8 @@ public struct TavusClient: Sendable {
 
     /// `GET /v2/COLLECTION/ID` of a listed kind: its own record.
     public func record<Item: ListedResource>(_ kind: Item.Type, id: String) async throws(TavusError) -> Item {
-        let data = try await send(.GET, path: try resourcePath(Item.collection, id), query: [], retrying: true, onRetry: nil)
+        let query = Item.recordQuery.sorted { $0.key < $1.key }.map { URLQueryItem(name: $0.key, value: $0.value) }
+        let data = try await send(.GET, path: try resourcePath(Item.collection, id), query: query, retrying: true, onRetry: nil)
         return try Self.decodeRecord(data)
     }
 
