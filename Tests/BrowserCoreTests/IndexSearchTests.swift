@@ -50,7 +50,7 @@ struct IndexSearchTests {
         let lines = browser.screen.lines
         let row = lines.firstIndex { $0.contains("Pricing call with Dana") }!
         #expect(lines[row + 1].contains("↳ user: …over the contract, mostly from support hours…"))
-        #expect(lines[row + 3].contains("↳ its name, id, persona, replica or shutdown reason"))
+        #expect(lines[row + 3].contains("↳ matched in its shutdown reason"), "no turn and no other field holds “support”")
         let match = lines[row + 1].range(of: "support")!
         let column = lines[row + 1].distance(from: lines[row + 1].startIndex, to: match.lowerBound)
         #expect(browser.screen[row + 1, column].style == .match, "the matched word is highlighted")
@@ -181,5 +181,24 @@ struct IndexSearchTests {
         #expect(browser.state.message?.text == "Going on without the index: the folder /c is a symbolic link, which is not followed")
         browser.press(.char("n"))
         #expect(browser.state.message == nil)
+    }
+}
+
+@Suite("What a hit matched when no turn did, in a user's words")
+struct MatchedFieldTests {
+    private func hit(name: String = "Renewal call", persona: String? = "Sales Coach Rhea", replica: String? = "Anna") -> IndexHit {
+        var conversation = Sample.conversation(1)
+        conversation.name = name
+        return IndexHit(conversation: conversation, personaName: persona, replicaName: replica)
+    }
+
+    @Test func theFieldThatHoldsEveryWordIsNamed() {
+        #expect(hit().matchedField(for: "renewal") == "matched in its name")
+        #expect(hit(name: "Café chat").matchedField(for: "cafe CHAT") == "matched in its name", "without case or accents")
+        #expect(hit().matchedField(for: String(Sample.conversation(1).id.prefix(6))) == "matched in its id")
+        #expect(hit().matchedField(for: "coach rhea") == "matched in its persona, Sales Coach Rhea")
+        #expect(hit().matchedField(for: "anna") == "matched in its replica, Anna")
+        #expect(hit().matchedField(for: "participant left") == "matched in its shutdown reason")
+        #expect(hit().matchedField(for: "persona:p1 renewal") == "matched in its name", "the filters are no words")
     }
 }

@@ -59,16 +59,16 @@ enum ListView {
             highlight(state.activeSearch, in: TerminalText.sanitize(rows[index].name), row: row,
                       column: 1 + columns.id + 1, width: columns.name, into: &frame)
             if layout.rowHeight == 2, let hit = state.indexHit(at: index) {
-                drawMatch(hit, row: row + 1, width: width, into: &frame)
+                drawMatch(hit, query: state.activeSearch, row: row + 1, width: width, into: &frame)
             }
         }
     }
 
     /// The transcript line a hit of the index matched, under its row, the matched words marked.
-    static func drawMatch(_ hit: IndexHit, row: Int, width: Int, into frame: inout Frame) {
+    static func drawMatch(_ hit: IndexHit, query: String, row: Int, width: Int, into frame: inout Frame) {
         var column = frame.put("    ↳ ", row: row, column: 0, style: .dim, limit: width)
         guard let snippet = hit.snippet else {
-            frame.put("its name, id, persona, replica or shutdown reason", row: row, column: column, style: .dim, limit: width - column)
+            frame.put(TerminalText.sanitize(hit.matchedField(for: query)), row: row, column: column, style: .dim, limit: width - column)
             return
         }
         for (number, part) in snippet.split(separator: IndexHit.highlightStart, omittingEmptySubsequences: false).enumerated() {

@@ -13,6 +13,28 @@ public struct IndexHit: Sendable, Hashable {
     public var personaName: String?
     public var replicaName: String?
 
+    /// What the query's words matched when no turn of the transcript did, in a user's words:
+    /// `its name`, `its id`, `its persona, Sales Coach Rhea`, `its replica, …`, else the
+    /// shutdown reason (the one other field the index searches).
+    public func matchedField(for query: String) -> String {
+        let text = query.split(whereSeparator: \.isWhitespace).filter { !$0.hasPrefix("persona:") && !$0.hasPrefix("replica:") }.joined(separator: " ")
+        let words = text.split { !($0.isLetter || $0.isNumber) }.map { Self.fold(String($0)) }
+        func holds(_ text: String?) -> Bool {
+            guard let text, !words.isEmpty else { return false }
+            let folded = Self.fold(text)
+            return words.allSatisfy { folded.contains($0) }
+        }
+        if holds(conversation.name) { return "matched in its name" }
+        if holds(conversation.id) { return "matched in its id" }
+        if holds(personaName) { return "matched in its persona, \(personaName ?? "")" }
+        if holds(replicaName) { return "matched in its replica, \(replicaName ?? "")" }
+        return "matched in its shutdown reason"
+    }
+
+    private static func fold(_ text: String) -> String {
+        text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+    }
+
     public static let highlightStart: Character = "\u{E000}"
     public static let highlightEnd: Character = "\u{E001}"
 
