@@ -49,6 +49,16 @@ struct IndexStartAndOfflineTests {
         #expect(plain.fail(Self.unreachable).isEmpty, "no index, nothing to fall back on")
     }
 
+    @Test func offlineEndRefusesAtOnceSayingWhy() {
+        var browser = Browser(hasIndex: true, isOffline: true)
+        browser.answer(total: 95)
+        let active = try? #require(browser.rows.firstIndex { $0.status == .active })
+        for _ in 0..<(active ?? 0) { browser.press(.char("j")) }
+        #expect(browser.press(.char("E")).isEmpty)
+        #expect(browser.state.prompt == nil, "no y/n question")
+        #expect(browser.footer.contains("Offline: ending a call needs the API"))
+    }
+
     @Test func offlineTheHeaderSaysSoAndWhenTheIndexWasSynced() {
         var browser = Browser(hasIndex: true, isOffline: true)
         browser.answer(total: 95)

@@ -140,6 +140,10 @@ extension Transition {
 
     mutating func askToEnd() {
         guard let conversation = state.detail?.conversation ?? state.selectedConversation else { return }
+        guard !state.options.isOffline else {
+            state.message = .warning("Offline: ending a call needs the API (run without --offline)")
+            return
+        }
         guard conversation.status == .active else {
             state.message = .warning("Only an active call can be ended; this one is \(TerminalText.sanitize(conversation.status.rawValue))")
             return
