@@ -12,6 +12,15 @@ public struct Persona: Sendable, Hashable, Identifiable {
     /// `llm`, `tts`, `stt`, `perception`: each an object naming its model or engine.
     public var layers: JSONValue
     public var personaType: String
+    /// `full` or `echo`.
+    public var pipelineMode: String
+    public var greeting: String
+    /// Whether it is a draft; nil when the answer does not say.
+    public var isDraft: Bool?
+    public var guardrailIDs: [String]
+    public var guardrailTags: [String]
+    public var toolIDs: [String]
+    public var objectivesID: String?
     public var createdAt: Timestamp
     public var updatedAt: Timestamp
 
@@ -29,6 +38,13 @@ public struct Persona: Sendable, Hashable, Identifiable {
         self.documentTags = documentTags
         self.layers = layers
         self.personaType = personaType
+        pipelineMode = ""
+        greeting = ""
+        isDraft = nil
+        guardrailIDs = []
+        guardrailTags = []
+        toolIDs = []
+        objectivesID = nil
         self.createdAt = createdAt
         self.updatedAt = updatedAt
     }
@@ -44,6 +60,12 @@ extension Persona {
     }
     public var sttEngine: String? { layers["stt"]?["stt_engine"]?.stringValue }
     public var perceptionModel: String? { layers["perception"]?["perception_model"]?.stringValue }
+    public var pronunciationDictionaryID: String? { layers["tts"]?["pronunciation_dictionary_id"]?.stringValue }
+    /// The conversational flow layer: the turn detection model, how patient it is in taking its
+    /// turn, and how readily it lets itself be interrupted.
+    public var turnDetectionModel: String? { layers["conversational_flow"]?["turn_detection_model"]?.stringValue }
+    public var turnTakingPatience: String? { layers["conversational_flow"]?["turn_taking_patience"]?.stringValue }
+    public var interruptibility: String? { layers["conversational_flow"]?["replica_interruptibility"]?.stringValue }
 }
 
 extension Persona: Decodable {
@@ -57,6 +79,8 @@ extension Persona: Decodable {
         case documentTags = "document_tags"
         case layers
         case personaType = "persona_type"
+        case pipelineMode = "pipeline_mode", greeting, isDraft = "is_draft"
+        case guardrailIDs = "guardrail_ids", guardrailTags = "guardrail_tags", toolIDs = "tool_ids", objectivesID = "objectives_id"
         case createdAt = "created_at"
         case updatedAt = "updated_at"
     }
@@ -75,5 +99,12 @@ extension Persona: Decodable {
             personaType: c.lenientString(.personaType) ?? "",
             createdAt: Timestamp(raw: c.lenientString(.createdAt) ?? ""),
             updatedAt: Timestamp(raw: c.lenientString(.updatedAt) ?? ""))
+        pipelineMode = c.lenientString(.pipelineMode) ?? ""
+        greeting = c.lenientString(.greeting) ?? ""
+        isDraft = (try? c.decodeIfPresent(Bool.self, forKey: .isDraft)) ?? nil
+        guardrailIDs = c.lenientStrings(.guardrailIDs)
+        guardrailTags = c.lenientStrings(.guardrailTags)
+        toolIDs = c.lenientStrings(.toolIDs)
+        objectivesID = c.lenientString(.objectivesID)
     }
 }

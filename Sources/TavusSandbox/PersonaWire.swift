@@ -31,6 +31,9 @@ private struct WirePersona: Encodable {
         case documentTags = "document_tags"
         case layers
         case personaType = "persona_type"
+        case pipelineMode = "pipeline_mode"
+        case greeting
+        case isDraft = "is_draft"
         case createdAt = "created_at"
         case updatedAt = "updated_at"
     }
@@ -44,8 +47,13 @@ private struct WirePersona: Encodable {
         try c.encode(persona.defaultReplicaID, forKey: newNames ? .defaultFaceID : .defaultReplicaID)
         try c.encode(persona.documentIDs, forKey: .documentIDs)
         try c.encode(persona.documentTags, forKey: .documentTags)
-        try c.encode(WireLayers(layers: persona.layers), forKey: .layers)
+        try c.encode(WireLayers(layers: persona.layers, withFlow: persona.id.utf8.reduce(0) { $0 &+ Int($1) } % 2 == 0), forKey: .layers)
         if withType { try c.encode(persona.type.rawValue, forKey: .personaType) }
+        // Every fifth persona is a draft, every third an echo pipeline.
+        let number = persona.id.utf8.reduce(0) { $0 &+ Int($1) }
+        try c.encode(number % 3 == 0 ? "echo" : "full", forKey: .pipelineMode)
+        try c.encode("Hi, I'm \(persona.name). How can I help today?", forKey: .greeting)
+        try c.encode(number % 5 == 0, forKey: .isDraft)
         try c.encode(ConversationGenerator.iso8601(persona.createdAt), forKey: .createdAt)
         try c.encode(ConversationGenerator.iso8601(persona.updatedAt), forKey: .updatedAt)
     }
@@ -54,9 +62,12 @@ private struct WirePersona: Encodable {
 /// `{"llm": {...}, "tts": {...}, "stt": {...}, "perception": {...}}`
 private struct WireLayers: Encodable {
     let layers: PersonaLayers
+    /// Whether the persona sets its conversational flow.
+    let withFlow: Bool
 
     enum CodingKeys: String, CodingKey {
         case llm, tts, stt, perception
+        case conversationalFlow = "conversational_flow"
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -65,5 +76,9 @@ private struct WireLayers: Encodable {
         try c.encode(["tts_engine": "cartesia", "external_voice_id": layers.voiceID], forKey: .tts)
         try c.encode(["stt_engine": layers.sttEngine], forKey: .stt)
         try c.encode(["perception_model": layers.perceptionModel], forKey: .perception)
+        if withFlow {
+            try c.encode(["turn_detection_model": "sparrow-1", "turn_taking_patience": "medium", "replica_interruptibility": "low"],
+                         forKey: .conversationalFlow)
+        }
     }
 }
