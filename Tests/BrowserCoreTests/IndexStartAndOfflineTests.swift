@@ -101,6 +101,24 @@ struct ItsConversationsTests {
         return browser
     }
 
+    @Test func escAfterCGoesBackOneScreenToThePaneAsItWas() throws {
+        var browser = Self.paneOpen(.personas, hasIndex: true)
+        browser.press(.escape)
+        browser.press(.char("j"))
+        browser.press(.char("j"))
+        browser.press(.enter)
+        let before = browser.state.views
+        browser.press(.char("c"))
+        #expect(browser.state.views.isEmpty)
+        browser.press(.escape)
+        #expect(browser.state.views == before, "the personas view, its selection and its pane")
+        #expect(browser.state.search.isEmpty && browser.state.keyContext == .resourcePane)
+        browser.press(.escape)
+        #expect(browser.state.views.last?.pane == nil && browser.state.keyContext == .resourceList)
+        browser.press(.escape)
+        #expect(browser.state.views.isEmpty && browser.state.keyContext == .list, "then back to the conversations")
+    }
+
     @Test(arguments: [(ResourceKind.personas, "persona"), (.replicas, "replica")])
     func cListsItsConversationsFromTheIndex(_ kind: ResourceKind, _ field: String) throws {
         var browser = Self.paneOpen(kind, hasIndex: true)

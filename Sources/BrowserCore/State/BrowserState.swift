@@ -61,6 +61,9 @@ public struct BrowserState: Sendable, Hashable {
     public var prompt: Prompt?
     /// The search text kept after Enter in the search prompt; empty for none.
     public var search: String = ""
+    /// Where Esc goes back to from a search that `c` in a pane started: the screens, the pane
+    /// and the place in the list that were there.
+    public var searchReturn: SearchReturn?
     /// Rows of the pages loaded for the current filter, by page number, for search.
     public var loadedRows: [Int: [Conversation]] = [:]
     /// What the index found for the search typed so far (the newest answer; a newer query may
@@ -133,4 +136,12 @@ public struct BrowserState: Sendable, Hashable {
     }
 
     public var isWatching: Bool { options.watchInterval != nil && !watchPaused }
+}
+
+/// The screens and the place in the list to come back to when a search `c` started is cleared.
+public struct SearchReturn: Sendable, Hashable {
+    public var views: [ResourceScreen]
+    public var detail: DetailState?
+    public var selection: Int
+    public var scroll: Int
 }

@@ -173,8 +173,14 @@ extension Transition {
         } else if !state.search.isEmpty {
             state.search = ""
             state.indexResults = nil
-            state.selection = 0
-            state.scroll = 0
+            state.selection = state.searchReturn?.selection ?? 0
+            state.scroll = state.searchReturn?.scroll ?? 0
+            // A search `c` started: Esc goes back one screen, to the pane it was started from.
+            if let back = state.searchReturn {
+                state.views = back.views
+                state.detail = back.detail
+                state.searchReturn = nil
+            }
         } else if state.sync != nil {
             state.sync = nil
             state.message = .info("Sync cancelled: what it stored is kept, and the next sync (S) completes it")

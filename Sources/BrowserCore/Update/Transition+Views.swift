@@ -15,6 +15,7 @@ extension Transition {
     /// `:personas` and the like: the kind's list replaces the screens above the conversations.
     mutating func showView(_ kind: ResourceKind) {
         if let current = top, current.kind == kind, !current.isRecord, state.views.count == 1 { return }
+        state.searchReturn = nil
         state.views = [ResourceScreen(kind: kind)]
         requestViewPage(reload: false)
     }
@@ -57,6 +58,7 @@ extension Transition {
             return
         }
         let text = "\(filter):\(pane.id)"
+        state.searchReturn = SearchReturn(views: state.views, detail: state.detail, selection: state.selection, scroll: state.scroll)
         state.views = []
         state.detail = nil
         state.prompt = nil
