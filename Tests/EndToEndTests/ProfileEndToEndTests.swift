@@ -125,9 +125,10 @@ struct ProfileEndToEndTests {
                     status = "ended"
                     """)
                 defer { try? FileManager.default.removeItem(atPath: path) }
-                try await withBrowser(["--config", path], environment: [:], columns: 120, rows: 30) { tmux in
+                try await withBrowser(["--config", path], environment: [:], columns: 170, rows: 30) { tmux in
                     try await tmux.waitFor(text: "prod · 127.0.0.1:\(prod.baseURL.port ?? 0)")
                     try await tmux.waitFor(text: "30 total")
+                    try await tmux.waitFor(text: "of 30 · never synced (S)")
                     try await tmux.type(":profile staging")
                     try await tmux.press("Enter")
                     try await tmux.waitFor(text: "staging · 127.0.0.1:\(staging.baseURL.port ?? 0)")
@@ -143,6 +144,7 @@ struct ProfileEndToEndTests {
                     try await tmux.waitFor(text: "prod · 127.0.0.1:\(prod.baseURL.port ?? 0)")
                     try await tmux.waitFor(text: "30 total")
                     try await tmux.waitFor(text: "cached")
+                    try await tmux.waitFor(text: "of 30 · never synced (S)")
                     #expect(prod.requestCount { $0.path == "/v2/conversations" && $0.query["page"] == "1" } == prodLists,
                             "prod's first page came from its own cache")
                     try await tmux.press("q")
