@@ -24,6 +24,18 @@ struct NamesTests {
         }
     }
 
+    @Test func aWideScreenGivesTheRoomANameDoesNotNeedToTheNamesOfPersonas() {
+        let long = NameDirectory.Names(personas: ["pcb7a34da5fe": "Renewal Specialist Omar Haddad"],
+                                       replicas: ["r90bbd427f71": "Omar (office, second take)"])
+        var browser = Browser.showing(page: 1, size: TerminalSize(rows: 30, columns: 200))
+        browser.send(.namesFound(long, failure: nil))
+        #expect(browser.screen.contains("Renewal Specialist Omar Haddad"), "the persona's name is not cut")
+        #expect(browser.screen.contains("Omar (office, second take)"), "nor the replica's")
+        var narrow = Browser.showing(page: 1, size: TerminalSize(rows: 30, columns: 120))
+        narrow.send(.namesFound(long, failure: nil))
+        #expect(narrow.screen.contains("Renewal Specialist Om…"), "where the room is short, the persona gives way first")
+    }
+
     @Test func anUnknownNameShowsTheIdDimmed() {
         var browser = Browser.showing(page: 1, size: TerminalSize(rows: 30, columns: 120))
         let screen = browser.screen

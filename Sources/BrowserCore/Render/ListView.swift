@@ -12,6 +12,39 @@ enum ListView {
         let status: Int
         let created: Int
 
+        /// What the rows on screen need: the widest name, persona and replica among them.
+        struct Needs {
+            var name = 0
+            var persona = 0
+            var replica = 0
+        }
+
+        /// The widest a persona or replica column grows to when the name leaves room.
+        static let widestPerson = 40
+
+        /// `needs`: the room a name needs leaves the rest to the persona, then the replica,
+        /// up to what theirs need, so a wide screen does not cut a persona's name beside a
+        /// name column of blanks.
+        init(width: Int, needs: Needs = Needs()) {
+            self.init(width: width)
+            guard persona > 0, name > needs.name else { return }
+            var spare = name - max(needs.name, 4)
+            let personaGrowth = min(spare, max(0, min(needs.persona, Self.widestPerson) - persona))
+            spare -= personaGrowth
+            let replicaGrowth = replica > 0 ? min(spare, max(0, min(needs.replica, Self.widestPerson) - replica)) : 0
+            self.init(id: id, name: name - personaGrowth - replicaGrowth, persona: persona + personaGrowth,
+                      replica: replica + replicaGrowth, status: status, created: created)
+        }
+
+        private init(id: Int, name: Int, persona: Int, replica: Int, status: Int, created: Int) {
+            self.id = id
+            self.name = name
+            self.persona = persona
+            self.replica = replica
+            self.status = status
+            self.created = created
+        }
+
         init(width: Int) {
             status = 8
             if width >= 78 {
@@ -41,10 +74,10 @@ enum ListView {
 
     static func draw(_ state: BrowserState, layout: Layout, into frame: inout Frame) {
         let width = layout.listWidth
-        let columns = Columns(width: width)
+        let rows = state.visibleRows
+        let columns = Columns(width: width, needs: needs(of: rows.dropFirst(state.scroll).prefix(layout.visibleRowCount), names: state.names))
         TableView.drawHeadings(columns.shown, width: width, into: &frame)
 
-        let rows = state.visibleRows
         if rows.isEmpty {
             TableView.drawEmpty(emptyText(state), layout: layout, into: &frame)
             return
@@ -82,13 +115,25 @@ enum ListView {
         }
     }
 
+    /// The widest name, persona and replica of `rows`, as their cells show them.
+    static func needs(of rows: ArraySlice<Conversation>, names: KnownNames) -> Columns.Needs {
+        var needs = Columns.Needs()
+        for conversation in rows {
+            needs.name = max(needs.name, TerminalText.width(TerminalText.sanitize(conversation.name)))
+            needs.persona = max(needs.persona, TerminalText.width(person(conversation.personaID, in: names.personas).0))
+            needs.replica = max(needs.replica, TerminalText.width(person(conversation.replicaID, in: names.replicas).0))
+        }
+        return needs
+    }
+
+    /// A persona's or replica's name; its id, dimmed, until the name is known.
+    static func person(_ id: String?, in known: [String: String]) -> (String, Style) {
+        if let id, let name = known[id], !name.isEmpty { return (TerminalText.sanitize(name), .normal) }
+        return (id.map(TerminalText.sanitize) ?? "—", .dim)
+    }
+
     /// A conversation's cells for the shown columns.
     static func cells(_ conversation: Conversation, names: KnownNames, columns: Columns) -> [(text: String, style: Style)] {
-        /// A persona's or replica's name; its id, dimmed, until the name is known.
-        func person(_ id: String?, in known: [String: String]) -> (String, Style) {
-            if let id, let name = known[id], !name.isEmpty { return (TerminalText.sanitize(name), .normal) }
-            return (id.map(TerminalText.sanitize) ?? "—", .dim)
-        }
         var cells: [(text: String, style: Style)] = [(TerminalText.sanitize(conversation.id), .normal), (TerminalText.sanitize(conversation.name), .normal)]
         if columns.persona > 0 { cells.append(person(conversation.personaID, in: names.personas)) }
         if columns.replica > 0 { cells.append(person(conversation.replicaID, in: names.replicas)) }
