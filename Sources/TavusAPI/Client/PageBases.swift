@@ -8,7 +8,6 @@ import NIOConcurrencyHelpers
 /// `remember`, so the index keeps it for later runs). Pages are numbered from 1 everywhere
 /// else in the program; only the request differs.
 public final class PageBases: Sendable {
-
     private let answers: NIOLockedValueBox<[String: Task<Int?, Never>]>
     private let remember: @Sendable (String, Int) -> Void
 
