@@ -87,6 +87,9 @@ public final class IndexWriter: @unchecked Sendable {
     /// For `TavusClient.received`: the answer's bytes wait for the writer under its page key.
     /// Never blocks.
     @Sendable public func offer(_ received: TavusClient.Received) {
+        // A list the index does not keep (documents, tools…) is not held at all: a tool's
+        // page carries the customer's secrets.
+        if case .list(let collection, _, _, _) = received, !Self.keptLists.contains(collection) { return }
         let (key, item) = Self.waiting(for: received)
         let start = lock.withLock { () -> Bool in
             guard !broken, !closed else { return false }
@@ -213,6 +216,9 @@ public final class IndexWriter: @unchecked Sendable {
     }
 
     /// The page key and the bytes of an answer.
+    /// The lists whose objects the index keeps.
+    static let keptLists: Set<String> = ["personas", "replicas"]
+
     static func waiting(for received: TavusClient.Received) -> (String, Waiting) {
         switch received {
         case .conversations(let page, let data):

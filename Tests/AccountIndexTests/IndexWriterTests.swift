@@ -116,6 +116,21 @@ struct IndexWriterTests {
         }
     }
 
+    @Test func aListTheIndexDoesNotKeepIsNotHeld() async throws {
+        try await withIndex { index, path in
+            // The disk held, so whatever is offered waits.
+            let lock = try WriteLock(path)
+            let writer = IndexWriter(index: index)
+            let tools = Data(#"{"data": [{"tool_id": "t1", "delivery": {"headers": {"Authorization": "Bearer secret"}}}]}"#.utf8)
+            writer.offer(.list(collection: "tools", page: 1, limit: 20, tools))
+            #expect(writer.waitingBytes == 0, "a tool's page, with its secrets, is dropped at once")
+            writer.offer(.list(collection: "personas", page: 1, limit: 20, Data(#"{"data": [{"persona_id": "p1"}]}"#.utf8)))
+            #expect(writer.waitingBytes > 0, "a persona's page waits")
+            try lock.release()
+            #expect(await writer.finish(within: 5) == 0)
+        }
+    }
+
     @Test func thePagesPageKeyReplacesTheOneWaiting() async throws {
         try await withIndex { index, path in
             let lock = try WriteLock(path)
