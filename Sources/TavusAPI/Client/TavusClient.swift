@@ -129,16 +129,21 @@ public struct TavusClient: Sendable {
         _ kind: Item.Type, page: Int, limit: Int, filter: String = "all",
         onRetry: (@Sendable (RetryNotice) -> Void)? = nil
     ) async throws(TavusError) -> Data {
-        var query = Item.fixedQuery.sorted { $0.key < $1.key }.map { URLQueryItem(name: $0.key, value: $0.value) }
+        var query = Self.queryItems(Item.fixedQuery)
         if let parameter = Item.filterParameter, filter != "all" { query.append(URLQueryItem(name: parameter, value: filter)) }
         return try await listData(Item.collection, firstPage: Item.firstPage, page: page, limit: limit, query: query, onRetry: onRetry)
     }
 
     /// `GET /v2/COLLECTION/ID` of a listed kind: its own record.
     public func record<Item: ListedResource>(_ kind: Item.Type, id: String) async throws(TavusError) -> Item {
-        let query = Item.recordQuery.sorted { $0.key < $1.key }.map { URLQueryItem(name: $0.key, value: $0.value) }
-        let data = try await send(.GET, path: try resourcePath(Item.collection, id), query: query, retrying: true, onRetry: nil)
+        let data = try await send(.GET, path: try resourcePath(Item.collection, id), query: Self.queryItems(Item.recordQuery),
+                                  retrying: true, onRetry: nil)
         return try Self.decodeRecord(data)
+    }
+
+    /// A kind's declared query, in a steady order.
+    private static func queryItems(_ query: [String: String]) -> [URLQueryItem] {
+        query.sorted { $0.key < $1.key }.map { URLQueryItem(name: $0.key, value: $0.value) }
     }
 
     /// `GET /v2/COLLECTION`'s body as it came, for keeping the objects unchanged; `firstPage`
