@@ -91,6 +91,9 @@ public final class EffectRunner {
             let store = account.store(key.kind)
             Task { await store.cancel(key) }
         case .loadRecord(let kind, let id): loadRecord(kind, id: id)
+        case .lookUpNames(let ids):
+            let names = self.names
+            inTurn { post in await EffectRunner.lookUpNames(ids, names: names, post: post) }
         case .switchProfile(let name): switchProfile(name)
         case .useAccount(let name): useAccount(name)
         case .searchIndex(let text, let status): searchIndex(text, status: status)
@@ -219,7 +222,7 @@ public final class EffectRunner {
                 }
             }
             guard let shown else { return }
-            await EffectRunner.lookUpReplicas(shown.items.flatMap(\.replicaIDs), names: names, post: post)
+            await EffectRunner.lookUpNames(shown.items.map(\.cellReferences), names: names, post: post)
         }
     }
 
@@ -241,17 +244,27 @@ public final class EffectRunner {
             do throws(TavusError) {
                 let row = try await ResourceSource.of(kind).fetchRecord(names, id)
                 post(.recordLoaded(kind, id: id, row))
-                await EffectRunner.lookUpReplicas(row.replicaIDs, names: names, post: post)
+                await EffectRunner.lookUpNames(row.referencedIDs, names: names, post: post)
             } catch {
                 post(.recordFailed(kind, id: id, error))
             }
         }
     }
 
-    private static func lookUpReplicas(_ ids: [String], names: NameDirectory, post: @Sendable (BrowserEvent) -> Void) async {
-        guard !ids.isEmpty else { return }
-        let lookup = await names.lookUp(personaIDs: [], replicaIDs: ids)
-        if !lookup.names.isEmpty || lookup.failure != nil { post(.namesFound(lookup.names, failure: lookup.failure)) }
+    /// The names of the items rows refer to (a persona's replica, documents and tools), kind by kind.
+    private static func lookUpNames(_ rows: [[ResourceKind: [String]]], names: NameDirectory, post: @Sendable (BrowserEvent) -> Void) async {
+        var ids: [ResourceKind: [String]] = [:]
+        for row in rows {
+            for (kind, referenced) in row { ids[kind, default: []] += referenced }
+        }
+        await lookUpNames(ids, names: names, post: post)
+    }
+
+    private static func lookUpNames(_ ids: [ResourceKind: [String]], names: NameDirectory, post: @Sendable (BrowserEvent) -> Void) async {
+        for (kind, referenced) in ids.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            let lookup = await ResourceSource.of(kind).lookUpNames(names, referenced)
+            if !lookup.names.isEmpty || lookup.failure != nil { post(.namesFound(lookup.names, failure: lookup.failure)) }
+        }
     }
 
     /// `:profile NAME`: the account is opened (or found open) away from the screen's thread.

@@ -25,6 +25,7 @@ public struct Document: Sendable, Hashable, Identifiable {
 extension Document: ListedResource {
     public static let collection = "documents"
     public static let filterParameter: String? = "status"
+    public static let tagParameter: String? = "tags"
     public static let firstPage: Int? = 0
 }
 

@@ -15,6 +15,7 @@ public struct Guardrail: Sendable, Hashable, Identifiable {
 extension Guardrail: ListedResource {
     public static let collection = "guardrails"
     public static let filterParameter: String? = "type"
+    public static let tagParameter: String? = "tags"
     /// Without it the list gives the older guardrail sets instead.
     public static let fixedQuery = ["legacy": "false"]
 }

@@ -6,6 +6,9 @@ public protocol ListedResource: Decodable, Sendable, Hashable {
     static var collection: String { get }
     /// The query parameter the view's filter goes in (`status`); nil when the list has none.
     static var filterParameter: String? { get }
+    /// The query parameter that narrows a list to the items with a tag (`tags`); nil when the
+    /// list cannot be asked so.
+    static var tagParameter: String? { get }
     /// What every page is asked with besides (`legacy=false`).
     static var fixedQuery: [String: String] { get }
     /// The number the API gives the first page; nil when it is uncertain, and so found out per
@@ -24,6 +27,7 @@ public protocol ListedResource: Decodable, Sendable, Hashable {
 
 extension ListedResource {
     public static var filterParameter: String? { nil }
+    public static var tagParameter: String? { nil }
     public static var fixedQuery: [String: String] { [:] }
     public static var firstPage: Int? { 1 }
     public static var recordQuery: [String: String] { [:] }

@@ -29,6 +29,7 @@ private struct WirePersona: Encodable {
         case defaultFaceID = "default_face_id"
         case documentIDs = "document_ids"
         case documentTags = "document_tags"
+        case guardrailIDs = "guardrail_ids", objectivesID = "objectives_id", toolIDs = "tool_ids"
         case layers
         case personaType = "persona_type"
         case pipelineMode = "pipeline_mode"
@@ -45,8 +46,11 @@ private struct WirePersona: Encodable {
         try c.encode(persona.systemPrompt, forKey: .systemPrompt)
         try c.encode(persona.context, forKey: .context)
         try c.encode(persona.defaultReplicaID, forKey: newNames ? .defaultFaceID : .defaultReplicaID)
-        try c.encode(persona.documentIDs, forKey: .documentIDs)
+        try c.encode(persona.wiring.documentIDs, forKey: .documentIDs)
         try c.encode(persona.documentTags, forKey: .documentTags)
+        try c.encode(persona.wiring.guardrailIDs, forKey: .guardrailIDs)
+        try c.encodeIfPresent(persona.wiring.objectivesID, forKey: .objectivesID)
+        try c.encode(persona.wiring.toolIDs, forKey: .toolIDs)
         try c.encode(WireLayers(layers: persona.layers, withFlow: persona.id.utf8.reduce(0) { $0 &+ Int($1) } % 2 == 0), forKey: .layers)
         if withType { try c.encode(persona.type.rawValue, forKey: .personaType) }
         // Every fifth persona is a draft, every third an echo pipeline.

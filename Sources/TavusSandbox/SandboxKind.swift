@@ -16,6 +16,8 @@ struct SandboxKind: Sendable {
     /// What the list answers when `query` lacks this parameter and value (guardrails list
     /// their older sets unless asked with `legacy=false`).
     let unlessAsked: (parameter: String, value: String, items: [SandboxValue])?
+    /// Whether the list takes `tags` (a comma list: an item with any of them matches).
+    let filtersByTags: Bool
     /// Whether the list echoes `page` and `limit`.
     let echoesPaging: Bool
     /// Whether one record comes wrapped in `{"data": …}`.
@@ -36,6 +38,12 @@ struct SandboxKind: Sendable {
                 }
                 matching = matching.filter { filter.of($0) == value }
             }
+            if filtersByTags, let asked = request.query["tags"]?.split(separator: ",").map(String.init), !asked.isEmpty {
+                matching = matching.filter { item in
+                    guard case .array(let tags)? = item["tags"] else { return false }
+                    return tags.contains { asked.contains($0.text ?? "") }
+                }
+            }
             let extra: [String: SandboxValue] = echoesPaging ? ["page": .int(paging.page), "limit": .int(paging.limit)] : [:]
             return paging.reply(matching) { SandboxJSON.list($0, totalCountJSON: $1, extra: extra) }
         case (1, "GET"):
@@ -50,6 +58,9 @@ struct SandboxKind: Sendable {
             return SandboxAPI.noSuchPath
         }
     }
+
+    /// The ids of its items, newest first.
+    var ids: [String] { items.compactMap { $0[idField]?.text } }
 
     /// What a test looks for on screen, item by item.
     var listed: [SandboxListed] {

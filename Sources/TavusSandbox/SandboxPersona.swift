@@ -9,8 +9,8 @@ public struct SandboxPersona: Sendable, Hashable, Identifiable {
     public let defaultReplicaID: String
     let systemPrompt: String
     let context: String
-    let documentIDs: [String]
-    let documentTags: [String]
+    public let wiring: PersonaWiring
+    public let documentTags: [String]
     let layers: PersonaLayers
     let createdAt: Date
     let updatedAt: Date

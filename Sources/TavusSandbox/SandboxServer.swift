@@ -54,7 +54,8 @@ public final class SandboxServer: Sendable {
     /// Starts a server and returns once it is listening.
     public static func start(_ configuration: SandboxConfiguration = .init()) async throws -> SandboxServer {
         let replicas = ReplicaGenerator.replicas(seed: configuration.seed)
-        let personas = PersonaGenerator.personas(seed: configuration.seed, replicas: replicas)
+        let kinds = AccountKinds.all(seed: configuration.seed)
+        let personas = PersonaGenerator.personas(seed: configuration.seed, replicas: replicas, kinds: kinds)
         let events = EventGenerator(seed: configuration.seed)
         var conversations = ConversationGenerator.conversations(
             count: configuration.count, seed: configuration.seed, personas: personas, replicas: replicas)
@@ -64,7 +65,6 @@ public final class SandboxServer: Sendable {
         initial.completionDelay = configuration.completionDelay
         initial.requestLog = configuration.requestLog
         let state = Locked(initial)
-        let kinds = AccountKinds.all(seed: configuration.seed)
         let api = SandboxAPI(apiKey: configuration.apiKey, events: events, state: state, personas: personas, replicas: replicas,
                              zeroBasedLists: configuration.zeroBasedLists, kinds: kinds)
         let logger = Logger(label: "tavus-sandbox") { _ in SwiftLogNoOpLogHandler() }

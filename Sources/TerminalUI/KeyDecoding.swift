@@ -26,6 +26,7 @@ enum KeyDecoding {
         case KEY_END: .end
         case KEY_ENTER: .enter
         case KEY_BACKSPACE: .backspace
+        case KEY_BTAB: .backTab
         default: nil
         }
     }

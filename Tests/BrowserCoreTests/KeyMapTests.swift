@@ -127,9 +127,13 @@ struct KeyMapTests {
             #expect(view.footer.contains(hint))
         }
         view.press(.enter)
-        for hint in KeyMap.hints(for: .resourcePane) {
+        for hint in KeyMap.hints(for: .resourcePane, unavailable: [.nextLink]) {
             #expect(view.footer.contains(hint))
         }
+        #expect(!view.footer.contains("Tab link"), "a replica's pane links to nothing")
+        var personas = Browser.showingView(.personas)
+        personas.press(.enter)
+        #expect(personas.footer.contains("Tab link"))
     }
 
     @Test func helpOverlayListsEveryBinding() {

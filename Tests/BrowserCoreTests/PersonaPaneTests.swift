@@ -19,11 +19,22 @@ struct PersonaPaneTests {
         for item: PaneItem in [.field("State", .text("draft")), .field("Pipeline", .text("echo")), .heading("Greeting"), .text("Hello there"),
                                .field("Pronunciation", .text("pd1")), .heading("Conversational flow"), .field("Turns", .text("sparrow-1")),
                                .field("Patience", .text("high")), .field("Interrupts", .text("low")), .heading("Guardrails"),
-                               .field("ID", .text("g1")), .field("Tags", .text("compliance")), .heading("Objectives"), .field("ID", .text("o1")),
-                               .heading("Tools"), .field("ID", .text("t2"))] {
+                               .field("Guardrail", .reference(.guardrails, id: "g1")), .field("Tag", .tag(.guardrails, "compliance")), .heading("Objectives"),
+                               .field("Objectives", .reference(.objectives, id: "o1")), .heading("Tools"), .field("Tool", .reference(.tools, id: "t2"))] {
             #expect(items.contains(item), "\(item)")
         }
         #expect(try pane(#"{"persona_id": "p1", "is_draft": false}"#).contains(.field("State", .text("live"))))
+    }
+
+    @Test func itsDocumentsGuardrailsObjectivesAndToolsAreLinksInOrder() throws {
+        let row = PersonaResource.row(try JSONDecoder().decode(Persona.self, from: Data("""
+            {"persona_id": "p1", "default_replica_id": "r1", "document_ids": ["d1"], "document_tags": ["pricing"],
+             "guardrail_ids": ["g1"], "objectives_id": "o1", "tool_ids": ["t1", ""]}
+            """.utf8)))
+        #expect(row.links == [.record(.replicas, id: "r1"), .record(.documents, id: "d1"), .tagged(.documents, tag: "pricing"),
+                              .record(.guardrails, id: "g1"), .record(.objectives, id: "o1"), .record(.tools, id: "t1")])
+        #expect(row.cellReferences == [.replicas: ["r1"]], "the table names only the replica")
+        #expect(row.referencedIDs == [.replicas: ["r1"], .documents: ["d1"], .guardrails: ["g1"], .objectives: ["o1"], .tools: ["t1"]])
     }
 
     @Test func emptySectionsAreLeftOut() throws {

@@ -68,7 +68,8 @@ struct ResourceViewTests {
 
     @Test func enterOpensAPersonasPaneFromItsRow() {
         var browser = Browser.showingView(.personas, size: TerminalSize(rows: 40, columns: 160))
-        #expect(browser.press(.enter).isEmpty, "the row holds the whole persona: no request")
+        #expect(browser.press(.enter) == [.lookUpNames([.documents: ["d1a2b3c4"], .replicas: ["r00090bbd427"]])],
+                "the row holds the whole persona: no request but the names of what it links to")
         let screen = browser.screen
         for text in ["Persona", "System prompt", "You are Sales Coach Rhea, a patient coach.", "Ask one question at a time.",
                      "Context", "invoices software", "Layers", "tavus-llama", "cartesia", "raven-0", "Documents", "d1a2b3c4", "pricing"] {

@@ -39,7 +39,7 @@ struct EffectRunnerViewTests {
                 return
             }
             guard case .namesFound(let names, nil)? = events.all.last else { return }
-            #expect(Set(names.replicas.keys) == Set(page.items.flatMap(\.replicaIDs)))
+            #expect(Set(names.replicas.keys) == Set(page.items.flatMap { $0.cellReferences[.replicas] ?? [] }))
             #expect(sandbox.requestCount { $0.path == "/v2/replicas" } == 1)
             runner.perform(.loadResourcePage(key, requestID: 4, reload: false))
             #expect(await events.eventually { $0.contains(.resourcePageLoaded(key, page, fromCache: true, requestID: 4)) })

@@ -144,4 +144,92 @@ struct AccountKindsEndToEndTests {
             #expect(!screen.contains(AccountKinds.toolSecret) && !screen.contains("sk_live"), "a secret on screen:\n\(screen)")
         }
     }
+
+    @Test("A persona's pane names its documents and tools; Tab and Enter open one, with o and y on a document, and Esc returns to the same pane")
+    func linksFromAPersonasPane() async throws {
+        try await withSandbox(count: 30) { sandbox in
+            let documents = sandbox.listed("documents")
+            let tools = sandbox.listed("tools")
+            let index = try #require(sandbox.personas.firstIndex { !$0.wiring.documentIDs.isEmpty && !$0.wiring.toolIDs.isEmpty })
+            let persona = sandbox.personas[index]
+            let document = try #require(documents.first { $0.id == persona.wiring.documentIDs[0] })
+            let tool = try #require(tools.first { $0.id == persona.wiring.toolIDs[0] })
+            let browser = try RecordingBrowser()
+            defer { browser.remove() }
+            try await withBrowser(against: sandbox, environment: ["BROWSER": browser.script], columns: 160, rows: 50) { tmux in
+                try await tmux.acceptClipboardWrites()
+                try await tmux.waitFor(text: "30 total")
+                try await tmux.type(":personas")
+                try await tmux.press("Enter")
+                try await tmux.waitFor(text: "▶" + sandbox.personas[0].name)
+                for _ in 0..<index { try await tmux.press("j") }
+                try await tmux.waitFor(text: "▶" + persona.name)
+                try await tmux.press("Enter")
+                try await tmux.waitFor("the persona's documents and tools by name") { screen in
+                    screen.contains("┌─ Persona") && screen.contains("Document   \(document.name) (\(document.id))")
+                        && screen.contains("Tool       \(tool.name) (\(tool.id))")
+                }
+                let before = try await tmux.capture()
+                try await tmux.press("Tab")
+                try await tmux.press("Tab")
+                try await tmux.press("Enter")
+                try await tmux.waitFor("the document's own pane") { screen in
+                    screen.contains("┌─ Document") && screen.contains("URL        \(document.url ?? "")") && screen.contains("document \(document.name)")
+                }
+                try await tmux.press("o")
+                try await tmux.waitFor(text: "Opened \(document.url ?? "")")
+                #expect(try await browser.arguments() == (document.url ?? "") + "\n")
+                try await tmux.press("y")
+                try await tmux.waitFor(text: "Copied document URL \(document.url ?? "")")
+                try await tmux.press("Escape")
+                try await tmux.waitFor("the persona's pane as it was") { screen in
+                    screen.contains("┌─ Persona") && screen.lines.dropLast() == before.lines.dropLast()
+                }
+                let links = persona.wiring.documentIDs.count + persona.documentTags.count + persona.wiring.guardrailIDs.count
+                    + (persona.wiring.objectivesID == nil ? 0 : 1)
+                for _ in 0..<links { try await tmux.press("Tab") }
+                try await tmux.press("Enter")
+                let pane = try await tmux.waitFor("the tool's pane") { $0.contains("┌─ Tool") && $0.contains("tool \(tool.name)") }
+                #expect(!pane.contains(AccountKinds.toolSecret))
+                try await tmux.press("Escape")
+                try await tmux.waitFor(text: "┌─ Persona")
+                try await tmux.press("Escape")
+                try await tmux.press("Escape")
+                try await tmux.waitFor(text: " Tavus conversations")
+            }
+            #expect(sandbox.requestCount { $0.path == "/v2/documents/\(document.id)" } == 1, "read once, for its name and its pane")
+        }
+    }
+
+    @Test("A document tag in a persona's pane lists the documents with that tag, asked with tags=")
+    func aTagFromAPersonasPane() async throws {
+        try await withSandbox(count: 30) { sandbox in
+            let documents = sandbox.listed("documents")
+            let index = try #require(sandbox.personas.firstIndex { persona in
+                persona.documentTags.contains { tag in documents.contains { $0.tags.contains(tag) } }
+            })
+            let persona = sandbox.personas[index]
+            let tagIndex = try #require(persona.documentTags.firstIndex { tag in documents.contains { $0.tags.contains(tag) } })
+            let tag = persona.documentTags[tagIndex]
+            let tagged = documents.filter { $0.tags.contains(tag) }
+            try await withBrowser(against: sandbox, columns: 160, rows: 50) { tmux in
+                try await tmux.waitFor(text: "30 total")
+                try await tmux.type(":personas")
+                try await tmux.press("Enter")
+                try await tmux.waitFor(text: "▶" + sandbox.personas[0].name)
+                for _ in 0..<index { try await tmux.press("j") }
+                try await tmux.waitFor(text: "▶" + persona.name)
+                try await tmux.press("Enter")
+                try await tmux.waitFor(text: "Tag        \(tag)")
+                for _ in 0..<(1 + persona.wiring.documentIDs.count + tagIndex + 1) { try await tmux.press("Tab") }
+                try await tmux.press("Enter")
+                try await tmux.waitFor("the documents tagged \(tag)") { screen in
+                    screen.contains("documents tagged \(tag)") && screen.contains("\(tagged.count) total") && screen.lines[2].hasPrefix("▶" + tagged[0].name)
+                }
+                try await tmux.press("Escape")
+                try await tmux.waitFor("the persona's pane") { $0.contains("┌─ Persona") && !$0.contains("documents tagged") }
+            }
+            #expect(sandbox.requests.contains { $0.path == "/v2/documents" && $0.query["tags"] == tag })
+        }
+    }
 }

@@ -19,6 +19,29 @@ struct AccountKindsClientTests {
         }
     }
 
+    @Test func aTagNarrowsDocumentsAndGuardrailsToTheItemsThatHaveIt() async throws {
+        try await withSandbox { sandbox in
+            let client = sandbox.client()
+            let pricing = try await client.list(Document.self, page: 1, limit: 50, tag: "pricing")
+            #expect(!pricing.items.isEmpty && pricing.items.allSatisfy { $0.tags.contains("pricing") })
+            #expect(pricing.totalCount < 37)
+            #expect(sandbox.requests.last?.query["tags"] == "pricing")
+            let visual = try await client.list(Guardrail.self, page: 1, limit: 50, tag: "visual")
+            #expect(!visual.items.isEmpty && visual.items.allSatisfy { $0.tags.contains("visual") })
+        }
+    }
+
+    @Test func personasAreWiredToTheAccountsOwnItems() async throws {
+        try await withSandbox { sandbox in
+            let kinds = ["documents", "guardrails", "objectives", "tools"]
+            let known = Dictionary(uniqueKeysWithValues: kinds.map { ($0, Set(sandbox.listed($0).map(\.id))) })
+            let wiring = sandbox.personas.map(\.wiring)
+            #expect(wiring.allSatisfy { Set($0.documentIDs).isSubset(of: known["documents"]!) && Set($0.guardrailIDs).isSubset(of: known["guardrails"]!)
+                && Set($0.toolIDs).isSubset(of: known["tools"]!) && $0.objectivesID.map { known["objectives"]!.contains($0) } ?? true })
+            #expect(wiring.contains { !$0.documentIDs.isEmpty } && wiring.contains { !$0.toolIDs.isEmpty } && wiring.contains { $0.objectivesID != nil })
+        }
+    }
+
     @Test func guardrailsAreAskedForAsIndividualOnes() async throws {
         try await withSandbox { sandbox in
             let page = try await sandbox.client().list(Guardrail.self, page: 1, limit: 50)

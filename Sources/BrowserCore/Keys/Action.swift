@@ -15,6 +15,8 @@ public enum Action: Sendable, Hashable {
     case endConversation
     /// From a conversation's pane: its persona, its replica.
     case openPersona, openReplica
+    /// In a pane: select the next or previous link (a document, a tool, a tag), open the selected one.
+    case nextLink, previousLink, openLink
     /// From a persona's or replica's pane: its conversations, as the index lists them.
     case listItsConversations
     /// Esc on a screen above the conversations: close its pane, or go back to the one below.

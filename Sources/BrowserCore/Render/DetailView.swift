@@ -7,6 +7,7 @@ enum DetailView {
             let lines = ResourcePaneContent.lines(for: pane, kind: screen.kind, names: state.names, width: layout.detailBodyWidth)
             let descriptor = screen.descriptor
             var captions = descriptor.urlName == nil ? [] : ["o open", "y copy URL"]
+            if pane.row?.links.isEmpty == false { captions.append("Tab ⏎ links") }
             captions += ["Y copy id", "Esc back"]
             drawBox(lines, scroll: pane.scroll, title: descriptor.paneTitle, captions: captions, layout: layout, into: &frame)
             return

@@ -33,11 +33,12 @@ enum FooterView {
         } else {
             var column = 1
             // A view whose items have no URL has nothing for `o` to open, nor `c` to list when
-            // conversations are not listed by its kind.
+            // conversations are not listed by its kind, nor Tab to select in a pane without links.
             var unavailable: Set<Action> = []
-            if let descriptor = state.views.last?.descriptor {
-                if descriptor.urlName == nil { unavailable.insert(.openURL) }
-                if descriptor.conversationFilter == nil { unavailable.insert(.listItsConversations) }
+            if let screen = state.views.last {
+                if screen.descriptor.urlName == nil { unavailable.insert(.openURL) }
+                if screen.descriptor.conversationFilter == nil { unavailable.insert(.listItsConversations) }
+                if screen.pane?.row?.links.isEmpty != false { unavailable.insert(.nextLink) }
             }
             for hint in KeyMap.hints(for: state.keyContext, unavailable: unavailable) {
                 let hintWidth = TerminalText.width(hint)

@@ -93,7 +93,7 @@ enum HeaderView {
                 parts.append(descriptor.singular + " " + TerminalText.sanitize(name.isEmpty ? id : name))
             } else {
                 if index == 0 { parts = [] }
-                parts.append(descriptor.title)
+                parts.append(descriptor.title + (screen.tag.map { " tagged " + TerminalText.sanitize($0) } ?? ""))
                 if index < state.views.count - 1, let row = screen.pane?.row { parts.append(TerminalText.sanitize(row.name)) }
             }
         }

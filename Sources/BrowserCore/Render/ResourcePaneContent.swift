@@ -3,27 +3,45 @@ import TavusModels
 
 /// The text of a resource's pane, from its row's pane items, wrapped to a width.
 enum ResourcePaneContent {
+    /// The pane's lines, the focused link highlighted.
     static func lines(for pane: ResourceScreen.Pane, kind: ResourceKind, names: KnownNames, width: Int) -> [StyledLine] {
+        let text = wrapped(pane, kind: kind, names: names, width: width)
+        var lines = text.lines
+        if let link = pane.link, text.linkLines.indices.contains(link) {
+            let line = text.linkLines[link]
+            lines[line].pieces = lines[line].pieces.map { ($0.text, $0.style == .label ? .label : .selected) }
+        }
+        return lines
+    }
+
+    /// The line each of the pane's links starts on, in the order of `ResourceRow.links`.
+    static func linkLines(for pane: ResourceScreen.Pane, kind: ResourceKind, names: KnownNames, width: Int) -> [Int] {
+        wrapped(pane, kind: kind, names: names, width: width).linkLines
+    }
+
+    private static func wrapped(_ pane: ResourceScreen.Pane, kind: ResourceKind, names: KnownNames, width: Int) -> PaneText {
         guard let row = pane.row else {
             if let failure = pane.failure {
                 let text = "The \(kind.descriptor.singular) could not be loaded: " + TerminalText.sanitize(failure)
-                return TerminalText.wrap(text, to: width).map { StyledLine([($0, .error)]) }
+                return PaneText(lines: TerminalText.wrap(text, to: width).map { StyledLine([($0, .error)]) }, linkLines: [])
             }
-            return [StyledLine([("Loading \(kind.descriptor.singular) \(TerminalText.sanitize(pane.id))…", .dim)])]
+            return PaneText(lines: [StyledLine([("Loading \(kind.descriptor.singular) \(TerminalText.sanitize(pane.id))…", .dim)])], linkLines: [])
         }
-        let replicas = row.replicaIDs.map { ($0, names.replicas[$0]) }
-        return memo.lines(for: row, replicas: replicas.map { "\($0.0)=\($0.1 ?? "")" }, width: width) {
-            wrap(row, names: names, width: width)
+        let known = row.referencedIDs.sorted { $0.key.rawValue < $1.key.rawValue }.flatMap { kind, ids in
+            ids.map { "\(kind.rawValue)/\($0)=\(names[kind.descriptor.collection][$0] ?? "")" }
         }
+        return memo.text(for: row, names: known, width: width) { wrap(row, names: names, width: width) }
     }
 
-    private static let memo = LastPaneLines()
+    private static let memo = LastPaneText()
 
-    private static func wrap(_ row: ResourceRow, names: KnownNames, width: Int) -> [StyledLine] {
+    private static func wrap(_ row: ResourceRow, names: KnownNames, width: Int) -> PaneText {
         var lines: [StyledLine] = []
+        var linkLines: [Int] = []
         for item in row.pane {
             switch item {
             case .field(let label, let cell):
+                if cell.link != nil { linkLines.append(lines.count) }
                 let (text, style) = paneText(cell, names: names)
                 lines += DetailContent.field(label, text, style: style, width: width)
             case .heading(let title):
@@ -42,13 +60,15 @@ enum ResourcePaneContent {
                 }
             }
         }
-        return lines
+        return PaneText(lines: lines, linkLines: linkLines)
     }
 
-    /// A pane field's text: like the table's, but a replica as `Name (id)` and times in full.
+    /// A pane field's text: like the table's, but an item as `Name (id)`, links as links, and
+    /// times in full.
     private static func paneText(_ cell: ResourceCell, names: KnownNames) -> (String?, Style) {
         switch cell {
-        case .replica(let id): (DetailContent.named(id, in: names.replicas), .normal)
+        case .reference(let kind, let id): (DetailContent.named(id, in: names[kind.descriptor.collection]), cell.link == nil ? .normal : .link)
+        case .tag(_, let tag): (tag, .link)
         case .time(let timestamp): (timestamp.longUTC, .normal)
         case .text(let text): (text, .normal)
         case .state(let text, let isFailure): (text, isFailure ? .error : .normal)
@@ -57,17 +77,23 @@ enum ResourcePaneContent {
     }
 }
 
-/// The last wrapped pane and what it was made from: scrolling asks for the lines on every key.
-private final class LastPaneLines: @unchecked Sendable {
-    private let lock = NSLock()
-    private var last: (row: ResourceRow, replicas: [String], width: Int, lines: [StyledLine])?
+/// A pane's wrapped lines and where its links are.
+private struct PaneText {
+    var lines: [StyledLine]
+    var linkLines: [Int]
+}
 
-    func lines(for row: ResourceRow, replicas: [String], width: Int, make: () -> [StyledLine]) -> [StyledLine] {
+/// The last wrapped pane and what it was made from: scrolling asks for the lines on every key.
+private final class LastPaneText: @unchecked Sendable {
+    private let lock = NSLock()
+    private var last: (row: ResourceRow, names: [String], width: Int, text: PaneText)?
+
+    func text(for row: ResourceRow, names: [String], width: Int, make: () -> PaneText) -> PaneText {
         lock.lock()
         defer { lock.unlock() }
-        if let last, last.width == width, last.replicas == replicas, last.row == row { return last.lines }
-        let lines = make()
-        last = (row, replicas, width, lines)
-        return lines
+        if let last, last.width == width, last.names == names, last.row == row { return last.text }
+        let text = make()
+        last = (row, names, width, text)
+        return text
     }
 }

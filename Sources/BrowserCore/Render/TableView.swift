@@ -71,10 +71,13 @@ enum CellText {
         case .text(let text):
             let clean = TerminalText.sanitize(text)
             return clean.isEmpty ? ("—", .dim) : (clean, .normal)
-        case .replica(let id):
+        case .reference(let kind, let id):
             guard let id, !id.isEmpty else { return ("—", .dim) }
-            if let name = names.replicas[id], !name.isEmpty { return (TerminalText.sanitize(name), .normal) }
+            if let name = names[kind.descriptor.collection][id], !name.isEmpty { return (TerminalText.sanitize(name), .normal) }
             return (TerminalText.sanitize(id), .dim)
+        case .tag(_, let tag):
+            let clean = TerminalText.sanitize(tag)
+            return clean.isEmpty ? ("—", .dim) : (clean, .normal)
         case .state(let text, let isFailure):
             let clean = TerminalText.sanitize(text)
             return clean.isEmpty ? ("—", .dim) : (clean, isFailure ? .error : .normal)

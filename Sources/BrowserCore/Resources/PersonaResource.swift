@@ -14,7 +14,7 @@ public enum PersonaResource {
         var pane = PaneItem.identity(persona.name, id: persona.id)
         pane += fields([("Type", persona.personaType), ("State", persona.isDraft.map { $0 ? "draft" : "live" } ?? ""),
                         ("Pipeline", persona.pipelineMode)])
-        pane.append(.field("Replica", .replica(id: persona.defaultReplicaID)))
+        pane.append(.field("Replica", .reference(.replicas, id: persona.defaultReplicaID)))
         pane += PaneItem.times(created: persona.createdAt, updated: persona.updatedAt)
         pane += section("Greeting", text: persona.greeting)
         pane += section("Layers", fields([("LLM", persona.llmModel ?? ""), ("TTS", persona.ttsEngine ?? ""),
@@ -22,16 +22,22 @@ public enum PersonaResource {
                                           ("Perception", persona.perceptionModel ?? "")]))
         pane += section("Conversational flow", fields([("Turns", persona.turnDetectionModel ?? ""), ("Patience", persona.turnTakingPatience ?? ""),
                                                        ("Interrupts", persona.interruptibility ?? "")]))
-        pane += section("Documents", persona.documentIDs.map { .field("ID", .text($0)) } + fields([("Tags", persona.documentTags.joined(separator: ", "))]))
-        pane += section("Guardrails", persona.guardrailIDs.map { .field("ID", .text($0)) } + fields([("Tags", persona.guardrailTags.joined(separator: ", "))]))
-        pane += section("Objectives", fields([("ID", persona.objectivesID ?? "")]))
-        pane += section("Tools", persona.toolIDs.map { .field("ID", .text($0)) })
+        pane += section("Documents", links(.documents, ids: persona.documentIDs, tags: persona.documentTags))
+        pane += section("Guardrails", links(.guardrails, ids: persona.guardrailIDs, tags: persona.guardrailTags))
+        pane += section("Objectives", links(.objectives, ids: persona.objectivesID.map { [$0] } ?? [], tags: []))
+        pane += section("Tools", links(.tools, ids: persona.toolIDs, tags: []))
         pane += section("System prompt", text: persona.systemPrompt) + section("Context", text: persona.context)
         return ResourceRow(
             id: persona.id, name: persona.name,
-            cells: [.text(persona.name), .text(persona.id), .replica(id: persona.defaultReplicaID),
+            cells: [.text(persona.name), .text(persona.id), .reference(.replicas, id: persona.defaultReplicaID),
                     .text(persona.llmModel ?? ""), .text(persona.personaType), .time(persona.createdAt)],
             pane: pane)
+    }
+
+    /// The items of a kind the persona is wired to, by id and by tag, each a link.
+    private static func links(_ kind: ResourceKind, ids: [String], tags: [String]) -> [PaneItem] {
+        ids.filter { !$0.isEmpty }.map { .field(kind.descriptor.singular.capitalized, .reference(kind, id: $0)) }
+            + tags.filter { !$0.isEmpty }.map { .field("Tag", .tag(kind, $0)) }
     }
 
     /// The fields that have a value.

@@ -21,6 +21,8 @@ public struct ResourceDescriptor: Sendable {
     public let kind: ResourceKind
     /// The kind's model, where it is listed and how (its data half), and how its items make rows.
     public let lister: any ResourceLister
+    /// `personas`: where its items are listed, and what their names are known under.
+    public let collection: String
     /// `personas`: the view's name, first of the names `:` takes.
     public var title: String
     /// `persona`: one of them, in the header's path.
@@ -50,6 +52,7 @@ public struct ResourceDescriptor: Sendable {
     ) {
         kind = ResourceKind(rawValue: title)
         lister = Lister(make: row)
+        collection = Item.collection
         self.title = title
         self.singular = singular
         self.aliases = aliases

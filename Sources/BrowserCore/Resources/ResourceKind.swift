@@ -23,15 +23,23 @@ public struct ResourceKey: Sendable, Hashable, CustomStringConvertible {
     public var filter: String
     public var number: Int
     public var limit: Int
+    /// The items with this tag only, for a kind whose list takes one.
+    public var tag: String?
 
-    public init(kind: ResourceKind, filter: String, number: Int, limit: Int) {
+    public init(kind: ResourceKind, filter: String, number: Int, limit: Int, tag: String? = nil) {
         self.kind = kind
         self.filter = filter
         self.number = number
         self.limit = limit
+        self.tag = tag
     }
 
-    public var description: String { "\(kind.rawValue) \(filter) page \(number) (limit \(limit))" }
+    /// The same list's page `number`.
+    public func page(_ number: Int) -> ResourceKey {
+        ResourceKey(kind: kind, filter: filter, number: number, limit: limit, tag: tag)
+    }
+
+    public var description: String { "\(kind.rawValue) \(filter)\(tag.map { " tagged \($0)" } ?? "") page \(number) (limit \(limit))" }
 }
 
 /// A page of any resource, its items already made into rows.

@@ -20,24 +20,58 @@ public struct ResourceRow: Sendable, Hashable, Identifiable {
         self.url = url
     }
 
-    /// The replicas the row names by id, whose names are worth looking up.
-    public var replicaIDs: [String] {
-        (cells + pane.compactMap(\.cell)).compactMap { cell in
-            if case .replica(let id?) = cell { return id }
-            return nil
-        }
+    /// The items the row names by id, in its cells and its pane, by kind: those whose names
+    /// its pane shows.
+    public var referencedIDs: [ResourceKind: [String]] {
+        Self.references(in: cells + pane.compactMap(\.cell))
     }
+
+    /// The items the row's cells name by id: those whose names the table shows.
+    public var cellReferences: [ResourceKind: [String]] {
+        Self.references(in: cells)
+    }
+
+    private static func references(in cells: [ResourceCell]) -> [ResourceKind: [String]] {
+        var ids: [ResourceKind: [String]] = [:]
+        for cell in cells {
+            if case .reference(let kind, let id?) = cell, !id.isEmpty, ids[kind]?.contains(id) != true { ids[kind, default: []].append(id) }
+        }
+        return ids
+    }
+
+    /// The pane's links, top to bottom: what Tab moves between and Enter opens.
+    public var links: [ResourceLink] {
+        pane.compactMap { $0.cell?.link }
+    }
+}
+
+/// Where a pane's link leads: another item's record, or the list of a kind's items with a tag.
+public enum ResourceLink: Sendable, Hashable {
+    case record(ResourceKind, id: String)
+    case tagged(ResourceKind, tag: String)
 }
 
 /// A value in a table cell or a pane field.
 public enum ResourceCell: Sendable, Hashable {
     case text(String)
-    /// A replica, shown by name once it is known and by id until then.
-    case replica(id: String?)
+    /// Another item of the account, by id: shown by name once it is known and by id until then.
+    /// In a pane it is a link to the item's record.
+    case reference(ResourceKind, id: String?)
+    /// A tag of a kind's items (a persona's `document_tags`); in a pane, a link to the list of
+    /// the items that have it.
+    case tag(ResourceKind, String)
     /// A state that is highlighted when it is a failure.
     case state(String, isFailure: Bool)
     case time(Timestamp)
     case link(String?)
+
+    var link: ResourceLink? {
+        switch self {
+        case .reference(let kind, let id?) where !id.isEmpty: .record(kind, id: id)
+        case .tag(let kind, let tag) where !tag.isEmpty: .tagged(kind, tag: tag)
+        default: nil
+        }
+    }
 }
 
 /// One part of a pane.

@@ -22,6 +22,9 @@ public enum Effect: Sendable, Hashable {
     case cancelResourceLoad(ResourceKey)
     /// One record of a resource, for a screen opened from a link.
     case loadRecord(ResourceKind, id: String)
+    /// The names of these items, by kind, for those not asked yet (a pane's documents and
+    /// tools); answered with `namesFound`.
+    case lookUpNames([ResourceKind: [String]])
     /// Open another profile of the config file: another account, with its own cache. Answered
     /// with `profileSwitched` or `profileFailed`.
     case switchProfile(String)

@@ -3,7 +3,7 @@ public enum Key: Sendable, Hashable {
     case char(Character)
     case up, down, left, right
     case pageUp, pageDown, home, end
-    case enter, escape, backspace, tab
+    case enter, escape, backspace, tab, backTab
     /// Ctrl plus a letter, e.g. `.control("c")`.
     case control(Character)
     /// A mouse action at a screen position.

@@ -18,6 +18,8 @@ public struct ResourceScreen: Sendable, Hashable {
         public var failure: String?
         /// First line of the pane's content shown.
         public var scroll: Int = 0
+        /// The link Tab has selected, by its place among the row's links.
+        public var link: Int?
 
         public init(id: String, row: ResourceRow? = nil) {
             self.id = id
@@ -28,6 +30,8 @@ public struct ResourceScreen: Sendable, Hashable {
     public var kind: ResourceKind
     public var content: Content
     public var filter: String = "all"
+    /// The items with this tag only: the list a tag's link opens.
+    public var tag: String?
     public var pageNumber: Int = 1
     /// The page on screen. It stays while another loads or after an error.
     public var page: ResourcePage?
@@ -59,7 +63,7 @@ public struct ResourceScreen: Sendable, Hashable {
     }
 
     public func wantedKey(limit: Int) -> ResourceKey {
-        ResourceKey(kind: kind, filter: filter, number: pageNumber, limit: limit)
+        ResourceKey(kind: kind, filter: filter, number: pageNumber, limit: limit, tag: tag)
     }
 
     /// The rows shown: the page of the current filter.

@@ -72,7 +72,7 @@ extension Transition {
         case .openReplica:
             guard let detail = state.detail else { return }
             openLinked(.replicas, id: detail.conversation.replicaID)
-        case .back, .listItsConversations: break
+        case .back, .listItsConversations, .nextLink, .previousLink, .openLink: break
         case .reload:
             state.loadedRows = [:]
             clampSelection()

@@ -14,7 +14,7 @@ extension Transition {
 
     /// `:personas` and the like: the kind's list replaces the screens above the conversations.
     mutating func showView(_ kind: ResourceKind) {
-        if let current = top, current.kind == kind, !current.isRecord, state.views.count == 1 { return }
+        if let current = top, current.kind == kind, !current.isRecord, current.tag == nil, state.views.count == 1 { return }
         state.searchReturn = nil
         state.views = [ResourceScreen(kind: kind)]
         requestViewPage(reload: false)
@@ -129,6 +129,10 @@ extension Transition {
             }
         case .back: back()
         case .listItsConversations: listConversations(of: screen)
+        case .nextLink: moveLink(by: 1)
+        case .previousLink: moveLink(by: -1)
+        case .openLink: openSelectedLink()
+        case .openReplica: openFirstLink(to: .replicas)
         case .sync: startSync()
         case .toggleHelp: state.showHelp.toggle()
         case .quit: quit()
@@ -141,7 +145,7 @@ extension Transition {
             } else {
                 interrupt()
             }
-        case .search, .toggleExpand, .endConversation, .toggleWatch, .openPersona, .openReplica, .cancel, .closeDetail:
+        case .search, .toggleExpand, .endConversation, .toggleWatch, .openPersona, .cancel, .closeDetail:
             break
         }
     }
@@ -183,7 +187,7 @@ extension Transition {
         if index == state.views.count - 1 { clampViewSelection() }
         if state.message?.clearedByAnswers == true { state.message = nil }
         if key.number < page.pageCount {
-            effects.append(.prefetchResource(ResourceKey(kind: key.kind, filter: key.filter, number: key.number + 1, limit: key.limit)))
+            effects.append(.prefetchResource(key.page(key.number + 1)))
         }
     }
 
@@ -224,7 +228,11 @@ extension Transition {
         if screen.pane?.id == row.id { return }
         screen.pane = ResourceScreen.Pane(id: row.id, row: row)
         top = screen
-        if screen.descriptor.paneFetchesRecord { effects.append(.loadRecord(screen.kind, id: row.id)) }
+        if screen.descriptor.paneFetchesRecord {
+            effects.append(.loadRecord(screen.kind, id: row.id))
+        } else if !row.referencedIDs.isEmpty {
+            effects.append(.lookUpNames(row.referencedIDs))
+        }
     }
 
     mutating func moveViewSelection(by delta: Int) {

@@ -85,8 +85,7 @@ struct Transition {
         case .endFailed(_, let error):
             state.message = .error("Could not end the call: \(error.description)")
         case .namesFound(let names, let failure):
-            state.names.personas.merge(names.personas) { $1 }
-            state.names.replicas.merge(names.replicas) { $1 }
+            state.names.merge(names)
             if let failure, failure != .cancelled, !state.nameFailureReported {
                 state.nameFailureReported = true
                 if state.message == nil { state.message = .warning("Names not found, showing ids: \(failure.description)") }

@@ -111,13 +111,13 @@ public struct TavusClient: Sendable {
     }
 
     /// `GET /v2/COLLECTION` of a listed kind: one page, 1-based, with `filter` in the kind's
-    /// filter parameter (none for `all`) and its fixed query; one malformed item is dropped,
-    /// not the page.
+    /// filter parameter (none for `all`), `tag` in its tag parameter, and its fixed query; one
+    /// malformed item is dropped, not the page.
     public func list<Item: ListedResource>(
-        _ kind: Item.Type, page: Int, limit: Int, filter: String = "all",
+        _ kind: Item.Type, page: Int, limit: Int, filter: String = "all", tag: String? = nil,
         onRetry: (@Sendable (RetryNotice) -> Void)? = nil
     ) async throws(TavusError) -> ListPage<Item, String> {
-        let data = try await listData(kind, page: page, limit: limit, filter: filter, onRetry: onRetry)
+        let data = try await listData(kind, page: page, limit: limit, filter: filter, tag: tag, onRetry: onRetry)
         let decoded: ListPage<Item, String> = try Self.decodeList(data, page: page, limit: limit, filter: filter)
             .map { Item.listed($0, filter: filter) }
         received?(.list(collection: Item.collection, page: page, limit: limit, data))
@@ -126,11 +126,12 @@ public struct TavusClient: Sendable {
 
     /// The body of a listed kind's page as it came, for keeping the objects unchanged.
     public func listData<Item: ListedResource>(
-        _ kind: Item.Type, page: Int, limit: Int, filter: String = "all",
+        _ kind: Item.Type, page: Int, limit: Int, filter: String = "all", tag: String? = nil,
         onRetry: (@Sendable (RetryNotice) -> Void)? = nil
     ) async throws(TavusError) -> Data {
         var query = Self.queryItems(Item.fixedQuery)
         if let parameter = Item.filterParameter, filter != "all" { query.append(URLQueryItem(name: parameter, value: filter)) }
+        if let parameter = Item.tagParameter, let tag { query.append(URLQueryItem(name: parameter, value: tag)) }
         return try await listData(Item.collection, firstPage: Item.firstPage, page: page, limit: limit, query: query, onRetry: onRetry)
     }
 

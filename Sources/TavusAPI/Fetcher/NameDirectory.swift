@@ -5,7 +5,8 @@
 /// not (a failed id keeps showing its id).
 ///
 /// The records of personas and replicas opened in full are kept too: each persona is fetched
-/// at most once, whether for its name or its pane.
+/// at most once, whether for its name or its pane. The other kinds a pane links to (documents,
+/// tools) are named from their own records, each read once and kept for its pane.
 public actor NameDirectory {
     public typealias Names = KnownNames
 
@@ -22,6 +23,10 @@ public actor NameDirectory {
     /// Replicas' own records, which the batched list does not give in full.
     private var replicaRecords: [String: Replica] = [:]
     private var personasInFlight: [String: Task<Persona, any Error>] = [:]
+    /// Records of the other kinds, by `collection/id`, and those being read.
+    private var records: [String: any ListedResource] = [:]
+    private var recordsInFlight: [String: Task<any ListedResource, any Error>] = [:]
+    private var askedRecords: Set<String> = []
     /// Whether the persona list was read for names yet (once per run, whatever the outcome).
     private var personaListRead = false
     /// How many personas the one list request asks for.
@@ -104,6 +109,54 @@ public actor NameDirectory {
         let replica = try await client.replica(id: id)
         replicaRecords[id] = replica
         return replica
+    }
+
+    /// The names of items of a kind without a batched lookup, each from its record (a few read
+    /// at once), for the ids not asked before.
+    public func lookUp<Item: ListedResource>(_ kind: Item.Type, ids: [String]) async -> Lookup {
+        let fresh = Self.fresh(ids.map { Item.collection + "/" + $0 }, asked: &askedRecords).map { String($0.dropFirst(Item.collection.count + 1)) }
+        var found = Names()
+        var failure: TavusError?
+        await withTaskGroup(of: Result<Item, TavusError>.self) { group in
+            var pending = fresh[...]
+            func startNext() {
+                guard let id = pending.popFirst() else { return }
+                group.addTask {
+                    do throws(TavusError) { return .success(try await self.record(Item.self, id: id)) } catch { return .failure(error) }
+                }
+            }
+            for _ in 0..<Self.parallelPersonaRequests { startNext() }
+            while let result = await group.next() {
+                switch result {
+                case .success(let item) where !item.name.isEmpty: found[Item.collection][item.id] = item.name
+                case .success: break
+                case .failure(let error): failure = failure ?? error
+                }
+                startNext()
+            }
+        }
+        return Lookup(names: found, failure: failure)
+    }
+
+    /// A record of another kind: the one held, or read once (sharing a request under way).
+    public func record<Item: ListedResource>(_ kind: Item.Type, id: String) async throws(TavusError) -> Item {
+        let key = Item.collection + "/" + id
+        if let known = records[key] as? Item { return known }
+        askedRecords.insert(key)
+        let task: Task<any ListedResource, any Error>
+        if let running = recordsInFlight[key] {
+            task = running
+        } else {
+            let client = self.client
+            task = Task { try await client.record(Item.self, id: id) }
+            recordsInFlight[key] = task
+        }
+        let result: Result<any ListedResource, TavusError>
+        do throws(TavusError) { result = .success(try await SharedRequest.wait(for: task)) } catch { result = .failure(error) }
+        if recordsInFlight[key] == task { recordsInFlight[key] = nil }
+        guard let item = try result.get() as? Item else { throw .cancelled }
+        records[key] = item
+        return item
     }
 
     /// The ids of `ids` not asked before, each once, now marked as asked.

@@ -10,16 +10,16 @@ public enum AccountKinds {
         let kinds = [
             SandboxKind(collection: "documents", idField: "document_id", nameField: "document_name", urlField: "document_url",
                         firstPage: 0, filter: ("status", ["started", "processing", "ready", "error"], { $0["status"]?.text }),
-                        unlessAsked: nil, echoesPaging: true, wrapsRecord: false, items: documents),
+                        unlessAsked: nil, filtersByTags: true, echoesPaging: true, wrapsRecord: false, items: documents),
             SandboxKind(collection: "guardrails", idField: "uuid", nameField: "guardrail_name", urlField: nil,
                         firstPage: 1, filter: ("type", ["user", "system"], { $0["tags"] == .strings(["tavus"]) ? "system" : "user" }),
-                        unlessAsked: ("legacy", "false", legacyGuardrailSets(seed: seed)),
+                        unlessAsked: ("legacy", "false", legacyGuardrailSets(seed: seed)), filtersByTags: true,
                         echoesPaging: false, wrapsRecord: false, items: guardrails(seed: seed)),
             SandboxKind(collection: "objectives", idField: "objectives_id", nameField: "objectives_name", urlField: nil,
-                        firstPage: 1, filter: nil, unlessAsked: nil, echoesPaging: false, wrapsRecord: true, items: objectives(seed: seed)),
+                        firstPage: 1, filter: nil, unlessAsked: nil, filtersByTags: false, echoesPaging: false, wrapsRecord: true, items: objectives(seed: seed)),
             SandboxKind(collection: "tools", idField: "tool_id", nameField: "name", urlField: nil,
                         firstPage: 1, filter: ("type", ["user", "system", "all"], { $0["is_system_tool"] == .bool(true) ? "system" : "user" }),
-                        unlessAsked: nil, echoesPaging: false, wrapsRecord: false, items: tools(seed: seed)),
+                        unlessAsked: nil, filtersByTags: false, echoesPaging: false, wrapsRecord: false, items: tools(seed: seed)),
         ]
         return Dictionary(uniqueKeysWithValues: kinds.map { ($0.collection, $0) })
     }
