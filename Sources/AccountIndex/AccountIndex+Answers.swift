@@ -26,12 +26,25 @@ extension AccountIndex: OfflineSource {
                     try String.fetchOne(db, sql: "SELECT json FROM \(parts[1]) WHERE id = ?", arguments: [parts[2]])
                 }
                 return json.map { Data($0.utf8) }
+            case (let collection, 2):
+                guard let paging, try await holds(collection) else { return nil }
+                return try await listBody(table: "account_items", where: "collection = ?", [collection], order: "position", paging)
+            case (let collection, 3):
+                let json: String? = try await read { db in
+                    try String.fetchOne(db, sql: "SELECT json FROM account_items WHERE collection = ? AND id = ?", arguments: [collection, parts[2]])
+                }
+                return json.map { Data($0.utf8) }
             default:
                 return nil
             }
         } catch {
             return nil
         }
+    }
+
+    /// Whether a sync stored items of `collection`.
+    private func holds(_ collection: String) async throws(IndexError) -> Bool {
+        try await read { db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM account_items WHERE collection = ?)", arguments: [collection]) ?? false }
     }
 
     /// The page and limit of a list request; nil when either is not a whole number of at least 1.
@@ -76,16 +89,11 @@ extension AccountIndex: OfflineSource {
         }
     }
 
-    /// Personas or replicas, with the list's own filters: `persona_type`/`replica_type`, and
-    /// `replica_ids` (those of the ids that are stored).
+    /// Personas or replicas, with `replica_ids` (those of the ids that are stored); the client
+    /// filters by type itself (see `TavusClient.list`).
     private func resourceList(_ table: String, query: [String: String], _ paging: Paging) async throws(IndexError) -> Data {
         var conditions: [String] = []
         var arguments: [String] = []
-        let typeField = table == "personas" ? "persona_type" : "replica_type"
-        if let type = query[typeField] {
-            conditions.append("json_extract(json, '$.\(typeField)') = ?")
-            arguments.append(type)
-        }
         if table == "replicas", let ids = query["replica_ids"] {
             let list = ids.split(separator: ",").map(String.init)
             conditions.append("id IN (\(list.map { _ in "?" }.joined(separator: ",")))")

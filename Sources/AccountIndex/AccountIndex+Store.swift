@@ -11,6 +11,9 @@ public enum IndexEntry: Sendable {
     case record(ConversationDetail, Data)
     case personas([(Persona, Data)])
     case replicas([(Replica, Data)])
+    /// Every item of one of the account's other kinds, as one sync listed them: those no
+    /// longer listed go.
+    case items(collection: String, [(id: String, name: String, json: Data)])
 
     /// Each object of a list answer's `data` array that decodes, beside its bytes as they came.
     public static func rows<Item: Decodable>(_ type: Item.Type, of data: Data) -> [(Item, Data)] {
@@ -37,6 +40,7 @@ extension AccountIndex {
                 case .record(let detail, let json): try Self.insert(detail, json: json, now: now, db)
                 case .personas(let rows): try Self.insertResources("personas", key: "persona_id", rows.map { ($0.0.id, $0.0.name, $0.1) }, now: now, db)
                 case .replicas(let rows): try Self.insertResources("replicas", key: "replica_id", rows.map { ($0.0.id, $0.0.name, $0.1) }, now: now, db)
+                case .items(let collection, let rows): try Self.replaceItems(collection, rows, now: now, db)
                 }
             }
         }
@@ -132,6 +136,16 @@ extension AccountIndex {
             try insertTurn.execute(arguments: [rowid, position, turn.role, text])
         }
         try index(id, rowid: key == nil ? rowid : nil, db)
+    }
+
+    private static func replaceItems(_ collection: String, _ rows: [(id: String, name: String, json: Data)], now: Date, _ db: Database) throws {
+        try db.execute(sql: "DELETE FROM account_items WHERE collection = ?", arguments: [collection])
+        let insert = try db.cachedStatement(sql: """
+            INSERT OR REPLACE INTO account_items (collection, id, name, json, position, listed_at) VALUES (?, ?, ?, ?, ?, ?)
+            """)
+        for (position, row) in rows.enumerated() where !row.id.isEmpty {
+            try insert.execute(arguments: [collection, row.id, row.name, String(decoding: row.json, as: UTF8.self), position, now.timeIntervalSince1970])
+        }
     }
 
     /// Personas or replicas by id; the conversations whose name of one changed are searched

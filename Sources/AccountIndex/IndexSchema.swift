@@ -7,7 +7,7 @@ import GRDB
 enum IndexSchema {
     typealias Migration = (name: String, apply: @Sendable (Database) throws -> Void)
 
-    static let migrations: [Migration] = [("v1", v1), ("v2", v2), ("v3", v3), ("v4", v4), ("v5", v5)]
+    static let migrations: [Migration] = [("v1", v1), ("v2", v2), ("v3", v3), ("v4", v4), ("v5", v5), ("v6", v6)]
 
     /// Checks that the database is an index of ours (or empty) and applies the migrations it lacks,
     /// up to `last`, all in the caller's transaction. Programs that open a new index at once thus
@@ -184,5 +184,19 @@ enum IndexSchema {
             INSERT INTO conversation_search (conversation_search) VALUES ('rebuild');
             INSERT INTO conversation_search (conversation_search, rank) VALUES ('automerge', 0);
             """)
+    }
+
+    /// The account's other kinds (documents, guardrails, objectives, tools), each item's object
+    /// as the index keeps it (a tool's without its secrets), in the order the API lists them.
+    private static func v6(_ db: Database) throws {
+        try db.create(table: "account_items") { t in
+            t.column("collection", .text).notNull()
+            t.column("id", .text).notNull()
+            t.column("name", .text).notNull()
+            t.column("json", .text).notNull()
+            t.column("position", .integer).notNull()
+            t.column("listed_at", .double).notNull()
+            t.primaryKey(["collection", "id"])
+        }
     }
 }

@@ -11,10 +11,14 @@ public struct IndexSync: Sendable {
     public let index: AccountIndex
     public let jobs: Int
     public let pageSize: Int
+    /// The account's other kinds it lists whole (documents, tools), each stored as its model
+    /// keeps it.
+    public let kinds: [any ListedResource.Type]
 
-    public init(client: TavusClient, index: AccountIndex, jobs: Int = 4, pageSize: Int = 100) {
+    public init(client: TavusClient, index: AccountIndex, kinds: [any ListedResource.Type] = [], jobs: Int = 4, pageSize: Int = 100) {
         self.client = client
         self.index = index
+        self.kinds = kinds
         self.jobs = max(1, jobs)
         self.pageSize = max(1, pageSize)
     }
@@ -28,11 +32,13 @@ public struct IndexSync: Sendable {
         public var total: Int
     }
 
-    public struct Report: Sendable, Hashable {
+    public struct Report: Sendable {
         /// Conversations on the list pages stored.
         public var conversations: Int
         /// Records fetched and stored.
         public var records: Int
+        /// How many items of each other kind were stored, by collection, in the order listed.
+        public var items: [(collection: String, count: Int)] = []
         public var seconds: Double
         /// The kinds the account could not list (a 404 or 403 on personas, say), with why; the
         /// rest was synced.
@@ -53,6 +59,7 @@ public struct IndexSync: Sendable {
         async let personas = ResourcePages<Persona>(pageSize: pageSize, client: client, pacer: pacer).fetchAll()
         async let replicas = ResourcePages<Replica>(pageSize: pageSize, client: client, pacer: pacer).fetchAll()
         async let first = firstPage(pacer: pacer)
+        async let others = otherKinds(pacer: pacer)
         let names = (await personas, await replicas)
         let firstPage = try await first.get()
         var skipped: [String] = []
@@ -68,6 +75,19 @@ public struct IndexSync: Sendable {
         } catch {
             throw .index(error)
         }
+        var items: [(collection: String, count: Int)] = []
+        do throws(IndexError) {
+            for (collection, listed) in await others {
+                switch listed {
+                case .success(let rows):
+                    try await index.store([.items(collection: collection, rows)])
+                    items.append((collection, rows.count))
+                case .failure(let failure): skipped.append("\(collection) (\(try Self.reason(failure)))")
+                }
+            }
+        } catch {
+            throw .index(error)
+        }
         let conversations = try await listConversations(first: firstPage, pacer: pacer, progress: progress)
         let records = try await fetchRecords(pacer: pacer, progress: progress)
         // Every list page was walked: the gaps the browser left are filled.
@@ -79,9 +99,21 @@ public struct IndexSync: Sendable {
             throw .index(error)
         }
         let elapsed = ContinuousClock.now - started
-        return Report(conversations: conversations, records: records,
+        return Report(conversations: conversations, records: records, items: items,
                       seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
                       skipped: skipped)
+    }
+
+    /// Every item of each other kind, kind after kind; a kind the account cannot list fails alone.
+    private func otherKinds(pacer: Pacer) async -> [(String, Result<[(id: String, name: String, json: Data)], Failure>)] {
+        var listed: [(String, Result<[(id: String, name: String, json: Data)], Failure>)] = []
+        for kind in kinds { listed.append((kind.collection, await items(of: kind, pacer: pacer))) }
+        return listed
+    }
+
+    private func items<Item: ListedResource>(of kind: Item.Type, pacer: Pacer) async -> Result<[(id: String, name: String, json: Data)], Failure> {
+        await ResourcePages<Item>(pageSize: pageSize, client: client, pacer: pacer).fetchAll()
+            .map { rows in rows.map { (id: $0.0.id, name: $0.0.name, json: Item.kept($0.1)) } }
     }
 
     /// Why a kind was skipped; an index failure is thrown, a cancellation too.

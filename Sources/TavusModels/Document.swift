@@ -27,6 +27,8 @@ extension Document: ListedResource {
     public static let filterParameter: String? = "status"
     public static let tagParameter: String? = "tags"
     public static let firstPage: Int? = 0
+    public static func matches(_ item: Document, filter: String) -> Bool? { filter == "all" || item.status == filter }
+    public static func tags(of item: Document) -> [String] { item.tags }
 }
 
 extension Document: Decodable {

@@ -18,6 +18,7 @@ extension Guardrail: ListedResource {
     public static let tagParameter: String? = "tags"
     /// Without it the list gives the older guardrail sets instead.
     public static let fixedQuery = ["legacy": "false"]
+    public static func tags(of item: Guardrail) -> [String] { item.tags }
 }
 
 extension Guardrail: Decodable {

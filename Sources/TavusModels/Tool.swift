@@ -1,3 +1,5 @@
+import Foundation
+
 /// A tool a persona can call: described to the LLM by its parameters, delivered to an API or
 /// as a message to the participant's app. `GET /v2/tools`, filtered by `type`. Its API
 /// delivery's headers and auth hold the customer's secrets: they are read as names only.
@@ -31,6 +33,31 @@ public struct Tool: Sendable, Hashable, Identifiable {
 extension Tool: ListedResource {
     public static let collection = "tools"
     public static let filterParameter: String? = "type"
+
+    public static func matches(_ item: Tool, filter: String) -> Bool? {
+        switch filter {
+        case "all": true
+        case "system": item.isSystemTool
+        case "user": !item.isSystemTool
+        default: nil
+        }
+    }
+
+    /// The object with its delivery's header values and auth masked: the index never holds them.
+    public static func kept(_ object: Data) -> Data {
+        guard var tool = (try? JSONSerialization.jsonObject(with: object)) as? [String: Any] else { return Data("{}".utf8) }
+        if var delivery = tool["delivery"] as? [String: Any] {
+            if let headers = delivery["headers"] as? [String: Any] { delivery["headers"] = headers.mapValues { _ in Self.mask } }
+            if let auth = delivery["auth"], !(auth is NSNull) {
+                delivery["auth"] = ((auth as? [String: Any])?["type"] as? String).map { ["type": $0] } ?? [String: String]()
+            }
+            tool["delivery"] = delivery
+        }
+        return (try? JSONSerialization.data(withJSONObject: tool, options: [.sortedKeys])) ?? Data("{}".utf8)
+    }
+
+    /// What stands for a secret.
+    public static let mask = "•••"
 }
 
 extension Tool: Decodable {

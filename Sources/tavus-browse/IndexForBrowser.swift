@@ -77,7 +77,7 @@ final class IndexForBrowser: BrowserIndex, @unchecked Sendable {
     func sync(progress: @escaping @Sendable (SyncProgress) -> Void) async -> Result<String, IndexProblem> {
         let throttle = Throttle(interval: 0.1)
         do {
-            let report = try await IndexSync(client: client, index: index).run { step in
+            let report = try await IndexSync(client: client, index: index, kinds: ResourceRegistry.indexedKinds).run { step in
                 if throttle.allows() || step.done == step.total {
                     progress(SyncProgress(phase: step.phase.rawValue, done: step.done, total: step.total))
                 }

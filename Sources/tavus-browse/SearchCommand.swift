@@ -20,6 +20,7 @@ struct SearchCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard !query.allSatisfy(\.isWhitespace) else { throw ValidationError("search needs words to find") }
+        _ = try collection
     }
 
     /// The browser's group, whose `--status` and `--limit` (the most hits, 20 by default) are
@@ -29,12 +30,33 @@ struct SearchCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("table, json or tsv.", valueName: "format"))
     var format: OutputFormat = .table
 
+    @Option(name: .long, help: ArgumentHelp("What to find: conversations (the default), or the personas, replicas, documents, guardrails, objectives or tools whose name or id holds every word.", valueName: "kind"),
+            completion: .list(["conversations"] + ResourceRegistry.descriptors.map(\.title)))
+    var kind: String = "conversations"
+
+    /// The collection `--kind` names, nil for conversations.
+    private var collection: String? {
+        get throws {
+            if kind.lowercased() == "conversations" { return nil }
+            guard let named = ResourceRegistry.kind(named: kind) else {
+                throw ValidationError("--kind is conversations or one of \(ResourceRegistry.descriptors.map(\.title).joined(separator: ", ")), not \(kind)")
+            }
+            return named.descriptor.collection
+        }
+    }
+
     func run() async throws {
         do {
             let local = try IndexCommand.openExisting(listing.connection)
             defer { local.close() }
             let index = local.index
             let (query, status, limit) = (query, listing.status?.rawValue, listing.limit ?? 20)
+            if let collection = try collection {
+                let items: [IndexedItem]
+                do { items = try await index.items(matching: query, in: collection, limit: limit) } catch { throw Failure.usage("\(error)") }
+                StandardOutput.write(ItemOutput.render(items, format: format))
+                return
+            }
             let hits: [SearchHit]
             do {
                 hits = try await index.search(query, status: status, limit: limit)
@@ -47,6 +69,10 @@ struct SearchCommand: AsyncParsableCommand {
             let terminal = isatty(STDOUT_FILENO) == 1
             let color = terminal && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
             StandardOutput.write(SearchOutput.render(hits, format: format, width: terminal ? TerminalWidth.current() : nil, color: color))
+            // A table also names the account's items the words find, as a reader looks for them.
+            if format == .table, let items = try? await index.items(matching: query, limit: limit), !items.isEmpty {
+                StandardOutput.write("\nAlso in the account (--kind to list one kind):\n" + ItemOutput.render(items, format: .table))
+            }
         } catch let failure as Failure {
             failure.exit()
         }
@@ -145,5 +171,40 @@ enum SearchOutput {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let data = (try? encoder.encode(objects)) ?? Data("[]".utf8)
         return String(decoding: data, as: UTF8.self) + "\n"
+    }
+}
+
+/// Items of the account's other kinds, as `search --kind` prints them.
+enum ItemOutput {
+    static func render(_ items: [IndexedItem], format: OutputFormat) -> String {
+        switch format {
+        case .json:
+            // Each object as the index keeps it; a tool's holds no secret.
+            "[" + items.map { item in
+                #"{"kind":\#(quoted(singular(item))),"id":\#(quoted(item.id)),"name":\#(quoted(item.name)),"object":\#(item.json)}"#
+            }.joined(separator: ",") + "]\n"
+        case .tsv:
+            "kind\tid\tname\n" + items.map { [singular($0), $0.id, $0.name].map(TerminalText.sanitize).joined(separator: "\t") + "\n" }.joined()
+        case .table:
+            table(items)
+        }
+    }
+
+    private static func table(_ items: [IndexedItem]) -> String {
+        let kinds = items.map(singular), ids = items.map { TerminalText.sanitize($0.id) }
+        let kindWidth = max(4, kinds.map(TerminalText.width).max() ?? 0), idWidth = max(2, ids.map(TerminalText.width).max() ?? 0)
+        var out = TerminalText.fit("KIND", to: kindWidth) + "  " + TerminalText.fit("ID", to: idWidth) + "  NAME\n"
+        for (index, item) in items.enumerated() {
+            out += TerminalText.fit(kinds[index], to: kindWidth) + "  " + TerminalText.fit(ids[index], to: idWidth) + "  " + TerminalText.sanitize(item.name) + "\n"
+        }
+        return out
+    }
+
+    private static func singular(_ item: IndexedItem) -> String {
+        ResourceRegistry.descriptors.first { $0.collection == item.collection }?.singular ?? item.collection
+    }
+
+    private static func quoted(_ text: String) -> String {
+        (try? String(decoding: JSONEncoder().encode(text), as: UTF8.self)) ?? "\"\""
     }
 }

@@ -1,5 +1,6 @@
 import AccountIndex
 import ArgumentParser
+import BrowserCore
 import Foundation
 import TavusAPI
 
@@ -33,7 +34,7 @@ struct SyncCommand: AsyncParsableCommand {
             let bar = ProgressBar(enabled: isatty(STDERR_FILENO) == 1)
             var client = opened.client
             client.pageBases = local.index.pageBasesForClient()
-            let sync = IndexSync(client: client, index: local.index, jobs: jobs)
+            let sync = IndexSync(client: client, index: local.index, kinds: ResourceRegistry.indexedKinds, jobs: jobs)
             let interrupted = Interruption()
             let outcome = await interrupted.cancelling { () async -> Result<IndexSync.Report, IndexSync.Failure> in
                 do throws(IndexSync.Failure) { return .success(try await sync.run(progress: bar.show)) } catch { return .failure(error) }
@@ -42,7 +43,8 @@ struct SyncCommand: AsyncParsableCommand {
             switch outcome {
             case .success(let report):
                 for kind in report.skipped { Settings.warn("tavus-browse: warning: skipped \(kind)") }
-                Settings.warn("synced \(report.conversations) conversations, \(report.records) records in "
+                let items = report.items.map { ", \($0.count) \($0.collection)" }.joined()
+                Settings.warn("synced \(report.conversations) conversations, \(report.records) records\(items) in "
                     + String(format: "%.1f", report.seconds) + " s")
             case .failure where interrupted.happened:
                 Settings.warn("tavus-browse: sync cancelled; what was stored is kept, and the next sync completes it")

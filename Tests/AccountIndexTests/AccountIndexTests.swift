@@ -18,8 +18,8 @@ import Testing
                 (try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier"),
                  try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'"))
             }
-            #expect(applied == ["v1", "v2", "v3", "v4", "v5"])
-            for table in ["conversations", "records", "transcript_turns", "personas", "replicas", "sync_state", "conversation_search"] {
+            #expect(applied == ["v1", "v2", "v3", "v4", "v5", "v6"])
+            for table in ["conversations", "records", "transcript_turns", "personas", "replicas", "account_items", "sync_state", "conversation_search"] {
                 #expect(tables.contains(table), "no table \(table)")
             }
             #expect(!tables.contains("turn_search"), "v2 finds a hit's turn among its own turns")
@@ -183,7 +183,7 @@ import Testing
             for result in opened {
                 let index = try result.get()
                 let applied = try await index.pool.read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations") }
-                #expect(applied.sorted() == ["v1", "v2", "v3", "v4", "v5"])
+                #expect(applied.sorted() == ["v1", "v2", "v3", "v4", "v5", "v6"])
                 index.close()
             }
         }

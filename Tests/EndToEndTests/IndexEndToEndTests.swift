@@ -201,12 +201,12 @@ struct IndexEndToEndTests {
         try await withCache { cache in
             try await withSandbox(SandboxConfiguration(count: 300, latencyMilliseconds: 40)) { sandbox in
                 let arguments = ["sync", "--index-path", cache.file("index.sqlite"), "--base-url", sandbox.baseURL.absoluteString]
-                try await withBrowser(arguments, environment: ["TAVUS_API_KEY": sandbox.apiKey, "XDG_CACHE_HOME": cache.path]) { tmux in
+                try await withBrowser(arguments, environment: ["TAVUS_API_KEY": sandbox.apiKey, "XDG_CACHE_HOME": cache.path], columns: 140) { tmux in
                     let bar = try await tmux.waitFor(regex: #"records \d+/\d+ \[#*-*\] \d+/s, \d+ s left"#)
                     #expect(bar.text.split(separator: "\n").filter { $0.contains("/s") }.count == 1, "one line, redrawn: \(bar.text)")
                     #expect(try await tmux.waitForExit() == 0)
                     let end = try await tmux.capture()
-                    #expect(end.matches(#"synced 300 conversations, \d+ records in \d+\.\d s"#), "screen: \(end.text)")
+                    #expect(end.matches(#"synced 300 conversations, \d+ records, 37 documents, 23 guardrails, 7 objectives, 13 tools in \d+\.\d s"#), "screen: \(end.text)")
                     #expect(!end.contains("/s"), "the progress line is cleared at the end: \(end.text)")
                 }
             }

@@ -98,3 +98,20 @@ struct AccountKindsClientTests {
         }
     }
 }
+
+@Suite("What the index keeps of a tool")
+struct ToolKeptTests {
+    @Test func headerValuesAndAuthAreMaskedAndTheRestKept() throws {
+        let object = Data("""
+            {"tool_id": "t1", "name": "lookup", "delivery": {"type": "api", "url": "https://x.example/t", "method": "POST",
+             "headers": {"Authorization": "Bearer sk_live_1", "X-Team": "sales"}, "auth": {"type": "bearer", "token": "sk_live_2"}}}
+            """.utf8)
+        let kept = Tool.kept(object)
+        let text = String(decoding: kept, as: UTF8.self)
+        #expect(!text.contains("sk_live") && !text.contains("sales"), "\(text)")
+        let tool = try JSONDecoder().decode(Tool.self, from: kept)
+        #expect(tool.headerNames == ["Authorization", "X-Team"] && tool.authType == "bearer" && tool.url == "https://x.example/t")
+        #expect(!String(decoding: Tool.kept(Data(#"{"auth": "sk_live_3", "delivery": {"auth": "sk_live_4"}}"#.utf8)), as: UTF8.self).contains("sk_live_4"))
+        #expect(Tool.kept(Data("not json".utf8)) == Data("{}".utf8))
+    }
+}

@@ -72,6 +72,10 @@ public protocol ResourceLister: Sendable {
     func row(_ item: Item) -> ResourceRow
 }
 
+extension ResourceLister {
+    public var itemType: any ListedResource.Type { Item.self }
+}
+
 private struct Lister<Item: ListedResource>: ResourceLister {
     let make: @Sendable (Item) -> ResourceRow
 

@@ -13,6 +13,11 @@ public enum ResourceRegistry {
         ToolResource.descriptor,
     ]
 
+    /// The models of the kinds the index keeps whole, beside the personas and replicas it keeps
+    /// for the conversations' names: what `sync` lists and `--offline` answers.
+    public static let indexedKinds: [any ListedResource.Type] = descriptors.map(\.lister.itemType)
+        .filter { $0.collection != Persona.collection && $0.collection != Replica.collection }
+
     private static let byKind = Dictionary(uniqueKeysWithValues: descriptors.map { ($0.kind, $0) })
 
     /// A kind's entry. Kinds come from the entries alone, so every kind has one.

@@ -9,9 +9,6 @@ public enum ToolResource {
         columns: [.init("NAME", width: 0), .init("TYPE", width: 6, shownFrom: 40), .init("TRIGGER", width: 8, shownFrom: 70), .init("DELIVERY", width: 60, shownFrom: 90)],
         paneTitle: "Tool", row: row)
 
-    /// What stands for a secret value.
-    static let masked = "•••"
-
     public static func row(_ tool: Tool) -> ResourceRow {
         let type = tool.isSystemTool ? "system" : "user"
         var pane = PaneItem.identity(tool.name, id: tool.id) + [.field("Type", .text(type)), .field("Trigger", .text(tool.triggerType))]
@@ -20,8 +17,8 @@ public enum ToolResource {
                  .heading("Delivery"), .field("Type", .text(tool.deliveryType.replacingOccurrences(of: "_", with: " ")))]
         if tool.deliveryType == "api" {
             pane += [.field("Method", .text(tool.method ?? "")), .field("URL", .link(tool.url)), .field("Timeout", .text(tool.timeout.map { "\($0) s" } ?? ""))]
-            pane += tool.headerNames.map { .field("Header", .text("\($0): \(masked)")) }
-            if let auth = tool.authType { pane.append(.field("Auth", .text("\(auth) \(masked)"))) }
+            pane += tool.headerNames.map { .field("Header", .text("\($0): \(Tool.mask)")) }
+            if let auth = tool.authType { pane.append(.field("Auth", .text("\(auth) \(Tool.mask)"))) }
         }
         pane += [.heading("Parameters"), tool.parameters == .null ? .text("") : .preformatted(tool.parameters.prettyText())]
         return ResourceRow(

@@ -117,12 +117,36 @@ public struct TavusClient: Sendable {
         _ kind: Item.Type, page: Int, limit: Int, filter: String = "all", tag: String? = nil,
         onRetry: (@Sendable (RetryNotice) -> Void)? = nil
     ) async throws(TavusError) -> ListPage<Item, String> {
+        if offline != nil, filter != "all" || tag != nil { return try await offlineList(kind, page: page, limit: limit, filter: filter, tag: tag) }
         let data = try await listData(kind, page: page, limit: limit, filter: filter, tag: tag, onRetry: onRetry)
         let decoded: ListPage<Item, String> = try Self.decodeList(data, page: page, limit: limit, filter: filter)
             .map { Item.listed($0, filter: filter) }
         received?(.list(collection: Item.collection, page: page, limit: limit, data))
         return decoded
     }
+
+    /// Offline, a filtered or tagged page: the index keeps each kind's items unfiltered, so they
+    /// are filtered here, by what each item says of itself; a filter the items do not tell is
+    /// refused rather than answered with every item.
+    private func offlineList<Item: ListedResource>(
+        _ kind: Item.Type, page: Int, limit: Int, filter: String, tag: String?
+    ) async throws(TavusError) -> ListPage<Item, String> {
+        let data = try await listData(Item.collection, firstPage: 1, page: 1, limit: Self.offlineWholeList)
+        let all: ListPage<Item, String> = try Self.decodeList(data, page: 1, limit: Self.offlineWholeList, filter: "all")
+        var kept: [Item] = []
+        for item in all.items where tag.map({ Item.tags(of: item).contains($0) }) ?? true {
+            guard let matches = Item.matches(item, filter: filter) else {
+                throw .offline("the index cannot tell \(Item.collection) apart by \(Item.filterParameter ?? "filter") (f works online)")
+            }
+            if matches { kept.append(Item.listed(item, filter: filter)) }
+        }
+        let (skipped, overflow) = (max(1, page) - 1).multipliedReportingOverflow(by: max(1, limit))
+        return ListPage(items: Array(kept.dropFirst(overflow ? kept.count : skipped).prefix(max(1, limit))), page: page, limit: limit,
+                        filter: filter, totalCount: kept.count)
+    }
+
+    /// As many items as the index could hold of a kind: offline, its whole list in one answer.
+    private static let offlineWholeList = 100_000
 
     /// The body of a listed kind's page as it came, for keeping the objects unchanged.
     public func listData<Item: ListedResource>(
