@@ -57,7 +57,6 @@ import Testing
         #expect(await index.body(path: "/v2/conversations/zzz", query: [:]) == nil)
         #expect(try object(await index.body(path: "/v2/personas/p1", query: [:]))["persona_name"] as? String == "Rhea")
         #expect(try ids(await index.body(path: "/v2/replicas", query: ["replica_ids": "r9,r1", "limit": "2"]), key: "replica_id") == ["r1"])
-        #expect(try ids(await index.body(path: "/v2/replicas", query: ["replica_type": "system"]), key: "replica_id").isEmpty)
         #expect(try ids(await index.body(path: "/v2/personas", query: ["page": "1", "limit": "100"]), key: "persona_id") == ["p1"])
         #expect(await index.body(path: "/v2/somewhere", query: [:]) == nil)
     }
