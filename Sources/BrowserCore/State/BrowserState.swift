@@ -48,9 +48,10 @@ public struct BrowserState: Sendable, Hashable {
     public var pageFromIndex: Bool = false
     /// Why the API could not be reached for the page wanted, while that is so.
     public var unreachable: String?
-    public var selection: Int = 0
-    /// The first row shown in the list.
-    public var scroll: Int = 0
+    /// The selected row of the conversations and the first shown.
+    public var cursor = TableCursor()
+    public var selection: Int { cursor.selection }
+    public var scroll: Int { cursor.scroll }
     public var detail: DetailState?
     /// Screens opened above the conversations (`:personas`, `P`, …), the top one last; empty
     /// while the conversations are on screen.
@@ -142,6 +143,5 @@ public struct BrowserState: Sendable, Hashable {
 public struct SearchReturn: Sendable, Hashable {
     public var views: [ResourceScreen]
     public var detail: DetailState?
-    public var selection: Int
-    public var scroll: Int
+    public var cursor: TableCursor
 }

@@ -37,9 +37,10 @@ public struct ResourceScreen: Sendable, Hashable {
     public var page: ResourcePage?
     public var pageFromCache = false
     public var loading: Loading?
-    public var selection = 0
-    /// The first row shown in the list.
-    public var scroll = 0
+    /// The selected row and the first shown.
+    public var cursor = TableCursor()
+    public var selection: Int { cursor.selection }
+    public var scroll: Int { cursor.scroll }
     public var pane: Pane?
 
     /// A request for the page the user wants, still under way.

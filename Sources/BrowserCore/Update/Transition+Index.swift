@@ -22,8 +22,7 @@ extension Transition {
             if let id = hit.conversation.personaID, let name = hit.personaName, state.names.personas[id] == nil { state.names.personas[id] = name }
             if let id = hit.conversation.replicaID, let name = hit.replicaName, state.names.replicas[id] == nil { state.names.replicas[id] = name }
         }
-        state.selection = 0
-        state.scroll = 0
+        state.cursor.reset()
         if case .search = state.prompt {} else { state.message = .info(matchesText) }
     }
 

@@ -173,8 +173,8 @@ extension Transition {
         } else if !state.search.isEmpty {
             state.search = ""
             state.indexResults = nil
-            state.selection = state.searchReturn?.selection ?? 0
-            state.scroll = state.searchReturn?.scroll ?? 0
+            state.cursor = state.searchReturn?.cursor ?? TableCursor()
+            clampSelection()
             // A search `c` started: Esc goes back one screen, to the pane it was started from.
             if let back = state.searchReturn {
                 state.views = back.views
@@ -198,7 +198,7 @@ extension Transition {
             case .press, .doubleClick:
                 guard !screen.isRecord, state.prompt == nil, !state.showHelp,
                       let index = layout.rowIndex(atScreenRow: row, column: column, scroll: screen.scroll), index < screen.rows.count else { return }
-                top?.selection = index
+                selectInView(row: index)
                 if action == .doubleClick || screen.pane != nil { openViewPane() }
             }
             return
@@ -211,7 +211,7 @@ extension Transition {
         case .press, .doubleClick:
             guard state.prompt == nil, !state.showHelp, let index = layout.rowIndex(atScreenRow: row, column: column, scroll: state.scroll),
                   index < state.visibleRows.count else { return }
-            state.selection = index
+            select(row: index)
             if action == .doubleClick || state.detail != nil { openDetail() }
         }
     }

@@ -28,8 +28,7 @@ extension Transition {
             default:
                 break
             }
-            state.selection = 0
-            state.scroll = 0
+            state.cursor.reset()
             state.detail = nil
         case .command(let text):
             switch key {

@@ -1,24 +1,15 @@
 extension Transition {
+    /// The conversations' selection, moved; the list scrolls just enough to show it.
     mutating func moveSelection(by delta: Int) {
-        let count = state.visibleRows.count
-        guard count > 0 else { return }
-        state.selection = min(count - 1, max(0, state.selection + delta))
-        keepSelectionVisible()
+        state.cursor.move(by: delta, rows: state.visibleRows.count, height: Layout(state).visibleRowCount)
+    }
+
+    mutating func select(row: Int) {
+        state.cursor.select(row, rows: state.visibleRows.count, height: Layout(state).visibleRowCount)
     }
 
     mutating func clampSelection() {
-        let count = state.visibleRows.count
-        state.selection = count == 0 ? 0 : min(count - 1, max(0, state.selection))
-        keepSelectionVisible()
-    }
-
-    /// Scrolls the list just enough that the selected row is on screen.
-    mutating func keepSelectionVisible() {
-        let height = Layout(state).visibleRowCount
-        let count = state.visibleRows.count
-        if state.selection < state.scroll { state.scroll = state.selection }
-        if state.selection >= state.scroll + height { state.scroll = state.selection - height + 1 }
-        state.scroll = max(0, min(state.scroll, max(0, count - height)))
+        state.cursor.clamp(rows: state.visibleRows.count, height: Layout(state).visibleRowCount)
     }
 
     mutating func scrollDetail(by delta: Int) {

@@ -58,14 +58,13 @@ extension Transition {
             return
         }
         let text = "\(filter):\(pane.id)"
-        state.searchReturn = SearchReturn(views: state.views, detail: state.detail, selection: state.selection, scroll: state.scroll)
+        state.searchReturn = SearchReturn(views: state.views, detail: state.detail, cursor: state.cursor)
         state.views = []
         state.detail = nil
         state.prompt = nil
         state.search = text
         state.indexResults = nil
-        state.selection = 0
-        state.scroll = 0
+        state.cursor.reset()
         state.message = nil
         effects.append(.searchIndex(text, status: state.filter))
     }
@@ -153,8 +152,7 @@ extension Transition {
     mutating func goInView(toPage number: Int) {
         guard var screen = top else { return }
         screen.pageNumber = max(1, number)
-        screen.selection = 0
-        screen.scroll = 0
+        screen.cursor.reset()
         top = screen
         requestViewPage(reload: false)
     }
@@ -181,7 +179,9 @@ extension Transition {
         let selectedID = screen.page?.page == key.number ? screen.selectedRow?.id : nil
         screen.page = page
         screen.pageFromCache = fromCache
-        if let selectedID, let row = page.items.firstIndex(where: { $0.id == selectedID }) { screen.selection = row }
+        if let selectedID, let row = page.items.firstIndex(where: { $0.id == selectedID }) {
+            screen.cursor.select(row, rows: page.items.count, height: Layout(state).listHeight)
+        }
         if let pane = screen.pane, let fresh = page.items.first(where: { $0.id == pane.id }) { screen.pane?.row = fresh }
         state.views[index] = screen
         if index == state.views.count - 1 { clampViewSelection() }
@@ -235,29 +235,22 @@ extension Transition {
         }
     }
 
+    /// The top list's selection, moved as the conversations' is.
     mutating func moveViewSelection(by delta: Int) {
         guard var screen = top, !screen.isRecord else { return }
-        let count = screen.rows.count
-        guard count > 0 else { return }
-        screen.selection = min(count - 1, max(0, screen.selection &+ delta))
+        screen.cursor.move(by: delta, rows: screen.rows.count, height: Layout(state).listHeight)
         top = screen
-        keepViewSelectionVisible()
+    }
+
+    mutating func selectInView(row: Int) {
+        guard var screen = top else { return }
+        screen.cursor.select(row, rows: screen.rows.count, height: Layout(state).listHeight)
+        top = screen
     }
 
     mutating func clampViewSelection() {
         guard var screen = top else { return }
-        let count = screen.rows.count
-        screen.selection = count == 0 ? 0 : min(count - 1, max(0, screen.selection))
-        top = screen
-        keepViewSelectionVisible()
-    }
-
-    mutating func keepViewSelectionVisible() {
-        guard var screen = top else { return }
-        let height = max(1, Layout(state).listHeight)
-        if screen.selection < screen.scroll { screen.scroll = screen.selection }
-        if screen.selection >= screen.scroll + height { screen.scroll = screen.selection - height + 1 }
-        screen.scroll = max(0, min(screen.scroll, max(0, screen.rows.count - height)))
+        screen.cursor.clamp(rows: screen.rows.count, height: Layout(state).listHeight)
         top = screen
     }
 

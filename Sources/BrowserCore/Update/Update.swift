@@ -30,7 +30,7 @@ struct Transition {
             handleKey(key)
         case .resize(let size):
             state.size = size
-            keepSelectionVisible()
+            clampSelection()
             clampDetailScroll()
             clampViewSelection()
             scrollViewPane(by: 0)
@@ -122,8 +122,7 @@ struct Transition {
     /// Asks for a page of the current filter; what is on screen stays until it comes.
     mutating func go(toPage number: Int) {
         state.pageNumber = max(1, number)
-        state.selection = 0
-        state.scroll = 0
+        state.cursor.reset()
         requestWantedPage(reload: false)
     }
 
@@ -154,7 +153,7 @@ struct Transition {
         state.pageFromIndex = false
         state.unreachable = nil
         if let selectedID, let index = state.visibleRows.firstIndex(where: { $0.id == selectedID }) {
-            state.selection = index
+            select(row: index)
         }
         clampSelection()
         if let open = state.detail, let fresh = page.items.first(where: { $0.id == open.conversation.id }) {
