@@ -29,15 +29,16 @@ enum DetailContent {
         }
     }
 
-    /// The pane's lines at a width. Wrapping a long record takes a while, and both `update`
-    /// (to bound the scroll) and `render` ask on every key, so the last answer is kept; the
-    /// check that it still fits is cheap because a record that did not change shares its storage.
+    /// The pane's lines at a width, kept by its viewport; the check that they still fit is cheap
+    /// because a record that did not change shares its storage.
     static func lines(for state: BrowserState, width: Int) -> [StyledLine] {
         guard let detail = state.detail else { return [] }
         let people = People(
             persona: named(detail.conversation.personaID, in: state.names.personas),
             replica: named(detail.conversation.replicaID, in: state.names.replicas))
-        return memo.lines(for: detail, people: people, width: width) { wrap(detail, people: people, width: width) }
+        let key = WrapKey(width: width, people: people, conversation: detail.conversation, verbose: detail.verbose,
+                          expanded: detail.expanded, completing: detail.completing)
+        return detail.viewport.wrapped.value(for: key) { wrap(detail, people: people, width: width) }
     }
 
     /// `Sales Coach Rhea (p5317866)` when the name is known, the id alone otherwise.
@@ -53,7 +54,15 @@ enum DetailContent {
         var replica: String?
     }
 
-    private static let memo = LastLines()
+    /// What the pane's lines are made from.
+    private struct WrapKey: Hashable {
+        var width: Int
+        var people: People
+        var conversation: Conversation
+        var verbose: DetailState.Verbose
+        var expanded: Bool
+        var completing: Bool
+    }
 
     private static func wrap(_ detail: DetailState, people: People, width: Int) -> [StyledLine] {
         var lines: [StyledLine] = []
@@ -118,25 +127,6 @@ enum DetailContent {
         for (index, turn) in transcript.enumerated() {
             lines += TurnLines.lines(turn, isFirst: index == 0, expanded: expanded, width: width)
         }
-        return lines
-    }
-}
-
-/// The last wrapped content and what it was made from.
-private final class LastLines: @unchecked Sendable {
-    private let lock = NSLock()
-    private var last: (width: Int, people: DetailContent.People, conversation: Conversation, verbose: DetailState.Verbose,
-                       expanded: Bool, completing: Bool, lines: [StyledLine])?
-
-    func lines(for detail: DetailState, people: DetailContent.People, width: Int, make: () -> [StyledLine]) -> [StyledLine] {
-        lock.lock()
-        defer { lock.unlock() }
-        if let last, last.width == width, last.expanded == detail.expanded, last.completing == detail.completing, last.people == people,
-           last.conversation == detail.conversation, last.verbose == detail.verbose {
-            return last.lines
-        }
-        let lines = make()
-        last = (width, people, detail.conversation, detail.verbose, detail.expanded, detail.completing, lines)
         return lines
     }
 }

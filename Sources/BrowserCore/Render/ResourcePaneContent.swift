@@ -30,10 +30,15 @@ enum ResourcePaneContent {
         let known = row.referencedIDs.sorted { $0.key.rawValue < $1.key.rawValue }.flatMap { kind, ids in
             ids.map { "\(kind.rawValue)/\($0)=\(names[kind.descriptor.collection][$0] ?? "")" }
         }
-        return memo.text(for: row, names: known, width: width) { wrap(row, names: names, width: width) }
+        return pane.viewport.wrapped.value(for: WrapKey(row: row, names: known, width: width)) { wrap(row, names: names, width: width) }
     }
 
-    private static let memo = LastPaneText()
+    /// What a pane's lines are made from: its row, the names it shows, the width.
+    private struct WrapKey: Hashable {
+        var row: ResourceRow
+        var names: [String]
+        var width: Int
+    }
 
     private static func wrap(_ row: ResourceRow, names: KnownNames, width: Int) -> PaneText {
         var lines: [StyledLine] = []
@@ -81,19 +86,4 @@ enum ResourcePaneContent {
 private struct PaneText {
     var lines: [StyledLine]
     var linkLines: [Int]
-}
-
-/// The last wrapped pane and what it was made from: scrolling asks for the lines on every key.
-private final class LastPaneText: @unchecked Sendable {
-    private let lock = NSLock()
-    private var last: (row: ResourceRow, names: [String], width: Int, text: PaneText)?
-
-    func text(for row: ResourceRow, names: [String], width: Int, make: () -> PaneText) -> PaneText {
-        lock.lock()
-        defer { lock.unlock() }
-        if let last, last.width == width, last.names == names, last.row == row { return last.text }
-        let text = make()
-        last = (row, names, width, text)
-        return text
-    }
 }

@@ -10,8 +10,9 @@ public struct DetailState: Sendable, Hashable {
 
     public var conversation: Conversation
     public var verbose: Verbose
-    /// First line of the pane's content shown.
-    public var scroll: Int
+    /// The pane's window on its lines.
+    public var viewport = Viewport()
+    public var scroll: Int { viewport.scroll }
     /// Whether the long system prompt and tool calls and results are shown whole (`x`).
     public var expanded: Bool
     /// The record shown is not final yet (still being processed): it is read again a while later.
@@ -20,10 +21,9 @@ public struct DetailState: Sendable, Hashable {
     /// the record comes.
     public var focus: String?
 
-    public init(conversation: Conversation, verbose: Verbose = .loading, scroll: Int = 0, expanded: Bool = false) {
+    public init(conversation: Conversation, verbose: Verbose = .loading, expanded: Bool = false) {
         self.conversation = conversation
         self.verbose = verbose
-        self.scroll = scroll
         self.expanded = expanded
     }
 }

@@ -16,8 +16,9 @@ public struct ResourceScreen: Sendable, Hashable {
         public var id: String
         public var row: ResourceRow?
         public var failure: String?
-        /// First line of the pane's content shown.
-        public var scroll: Int = 0
+        /// The pane's window on its lines.
+        public var viewport = Viewport()
+        public var scroll: Int { viewport.scroll }
         /// The link Tab has selected, by its place among the row's links.
         public var link: Int?
 

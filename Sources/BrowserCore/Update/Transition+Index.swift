@@ -94,9 +94,9 @@ extension Transition {
     mutating func scrollToFocus() {
         guard let focus = state.detail?.focus else { return }
         state.detail?.focus = nil
-        let lines = DetailContent.lines(for: state, width: Layout(state).detailBodyWidth)
+        let layout = Layout(state)
+        let lines = DetailContent.lines(for: state, width: layout.detailBodyWidth)
         guard let line = DetailContent.line(ofTurn: focus, in: lines) else { return }
-        state.detail?.scroll = line
-        clampDetailScroll()
+        state.detail?.viewport.scroll(to: line, lines: lines.count, height: layout.detailBodyHeight)
     }
 }

@@ -12,11 +12,7 @@ extension Transition {
         pane.link = link
         let layout = Layout(state)
         let lines = ResourcePaneContent.linkLines(for: pane, kind: screen.kind, names: state.names, width: layout.detailBodyWidth)
-        if lines.indices.contains(link) {
-            let height = max(1, layout.detailBodyHeight)
-            if lines[link] < pane.scroll { pane.scroll = lines[link] }
-            if lines[link] >= pane.scroll + height { pane.scroll = lines[link] - height + 1 }
-        }
+        if lines.indices.contains(link) { pane.viewport.reveal(lines[link], height: layout.detailBodyHeight) }
         screen.pane = pane
         top = screen
     }

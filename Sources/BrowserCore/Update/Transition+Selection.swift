@@ -13,19 +13,14 @@ extension Transition {
     }
 
     mutating func scrollDetail(by delta: Int) {
-        guard let detail = state.detail else { return }
-        let maxScroll = maxDetailScroll()
-        state.detail?.scroll = min(maxScroll, max(0, detail.scroll &+ delta))
+        guard state.detail != nil else { return }
+        let layout = Layout(state)
+        let lines = DetailContent.lines(for: state, width: layout.detailBodyWidth).count
+        state.detail?.viewport.scroll(by: delta, lines: lines, height: layout.detailBodyHeight)
     }
 
     mutating func clampDetailScroll() {
         guard state.detail != nil else { return }
         scrollDetail(by: 0)
-    }
-
-    func maxDetailScroll() -> Int {
-        let layout = Layout(state)
-        let lines = DetailContent.lines(for: state, width: layout.detailBodyWidth).count
-        return max(0, lines - layout.detailBodyHeight)
     }
 }

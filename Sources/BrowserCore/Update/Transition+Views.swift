@@ -258,8 +258,7 @@ extension Transition {
         guard var screen = top, let pane = screen.pane else { return }
         let layout = Layout(state)
         let lines = ResourcePaneContent.lines(for: pane, kind: screen.kind, names: state.names, width: layout.detailBodyWidth).count
-        let maxScroll = max(0, lines - layout.detailBodyHeight)
-        screen.pane?.scroll = min(maxScroll, max(0, pane.scroll &+ delta))
+        screen.pane?.viewport.scroll(by: delta, lines: lines, height: layout.detailBodyHeight)
         top = screen
     }
 
