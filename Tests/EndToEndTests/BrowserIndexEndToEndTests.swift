@@ -201,8 +201,10 @@ struct BrowserIndexEndToEndTests {
             // At the default --limit and at one the sync never used: the index knows the list's order.
             for limit in [[], ["--limit", "7"]] {
                 try await withBrowser(against: sandbox, ["--index-path", indexPath] + limit, columns: 140, rows: 30) { tmux in
-                    let early = try await tmux.waitFor(text: "from the index · revalidating…")
-                    #expect(early.text.contains(newest.id))
+                    // The header can be drawn a moment before the rows under it: wait for both.
+                    let early = try await tmux.waitFor("the index's page") { screen in
+                        screen.text.contains("from the index · revalidating…") && screen.text.contains(newest.id)
+                    }
                     #expect(early.text.contains("loading page 1…"), "the API has not answered yet")
                     try await tmux.waitFor("the API's page") { screen in
                         !screen.text.contains("from the index") && screen.text.contains("loaded ·") && screen.text.contains(newest.id)
