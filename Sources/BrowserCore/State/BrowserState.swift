@@ -27,13 +27,6 @@ public struct BrowserState: Sendable, Hashable {
         }
     }
 
-    /// A request for the page the user wants, still under way.
-    public struct Loading: Sendable, Hashable {
-        public var key: PageKey
-        public var requestID: Int
-        public var retry: RetryNotice?
-    }
-
     public var options: Options
     public var filter: StatusFilter
     /// The page the user is on (or asked for, while it loads).
@@ -57,7 +50,7 @@ public struct BrowserState: Sendable, Hashable {
     /// while the conversations are on screen.
     public var views: [ResourceScreen] = []
     public var showHelp: Bool = false
-    public var loading: Loading?
+    public var loading: PageLoading<PageKey>?
     public var message: StatusMessage?
     public var prompt: Prompt?
     /// The search text kept after Enter in the search prompt; empty for none.

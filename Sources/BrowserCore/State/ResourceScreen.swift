@@ -37,19 +37,13 @@ public struct ResourceScreen: Sendable, Hashable {
     /// The page on screen. It stays while another loads or after an error.
     public var page: ResourcePage?
     public var pageFromCache = false
-    public var loading: Loading?
+    public var loading: PageLoading<ResourceKey>?
     /// The selected row and the first shown.
     public var cursor = TableCursor()
     public var selection: Int { cursor.selection }
     public var scroll: Int { cursor.scroll }
     public var pane: Pane?
 
-    /// A request for the page the user wants, still under way.
-    public struct Loading: Sendable, Hashable {
-        public var key: ResourceKey
-        public var requestID: Int
-        public var retry: RetryNotice?
-    }
 
     public init(kind: ResourceKind, content: Content = .list) {
         self.kind = kind

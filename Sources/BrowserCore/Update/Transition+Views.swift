@@ -161,7 +161,7 @@ extension Transition {
         guard var screen = top, !screen.isRecord else { return }
         let key = screen.wantedKey(limit: state.options.limit)
         let requestID = takeRequestID()
-        screen.loading = ResourceScreen.Loading(key: key, requestID: requestID)
+        screen.loading = PageLoading(key: key, requestID: requestID)
         top = screen
         effects.append(.loadResourcePage(key, requestID: requestID, reload: reload))
     }

@@ -129,7 +129,7 @@ struct Transition {
     mutating func requestWantedPage(reload: Bool) {
         let key = state.wantedKey
         let requestID = takeRequestID()
-        state.loading = BrowserState.Loading(key: key, requestID: requestID)
+        state.loading = PageLoading(key: key, requestID: requestID)
         effects.append(reload ? .reloadPage(key, requestID: requestID) : .loadPage(key, requestID: requestID))
     }
 
